@@ -1,0 +1,1 @@
+"""Normalizers: pure functions from the document model to SPEC records."""
