@@ -18,3 +18,10 @@ def load_json(name: str):
     """The parsed content of a JSON data file in this folder."""
     with open(DATA_DIR / name, encoding="utf-8") as f:
         return json.load(f)
+
+
+@functools.cache
+def load_timewords() -> dict:
+    """The timeline word lists (months, early/mid/late, deadline, open-ended, certainty,
+    recurring and ongoing words in English, French and Spanish) from timewords.json."""
+    return load_json("timewords.json")
