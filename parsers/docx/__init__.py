@@ -1,0 +1,124 @@
+"""The .docx parser: `parse_docx(path) -> Document`.
+
+Reads the package with lxml (package.py), walks the body (body.py, tables.py), then
+reads the side stories: notes (notes.py), comments (comments.py). List labels come
+from numbering.py; style facts from styles.py.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from docx.opc.coreprops import CoreProperties
+from docx.oxml.parser import parse_xml as docx_parse_xml
+from lxml import etree
+
+from ..diagnostics import make
+from ..errors import IngestError, UnreadableFile
+from ..model import Diagnostic, Document, TrackedChange
+from .body import BodyReader, Container
+from .comments import read_comments
+from .notes import read_notes
+from .numbering import NumberingResolver
+from .package import W, Package, open_package, parse_xml
+from .styles import Styles
+
+__all__ = ["parse_docx"]
+
+_SIDE_ERRORS = (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError)
+
+
+def _side_root(pkg: Package, kind: str, diagnostics: list[Diagnostic]):
+    """The parsed root of a related part, None (with a diagnostic if damaged) when unusable."""
+    try:
+        data = pkg.related_bytes(kind)
+        return parse_xml(data) if data is not None else None
+    except _SIDE_ERRORS as e:
+        diagnostics.append(make("parser_warning", None,
+                                detail=f"{kind} part {pkg.related_name(kind)} unreadable ({e}); skipped"))
+        return None
+
+
+def _core_properties(pkg: Package, diagnostics: list[Diagnostic]) -> dict:
+    """Core properties (title, author, dates as ISO strings) from docProps/core.xml."""
+    if not pkg.has("docProps/core.xml"):
+        return {}
+    try:
+        core = CoreProperties(docx_parse_xml(pkg.read("docProps/core.xml")))
+        props = {}
+        for key in ("title", "subject", "author", "last_modified_by", "keywords",
+                    "category", "created", "modified", "revision"):
+            value = getattr(core, key)
+            if hasattr(value, "isoformat"):
+                value = value.isoformat()
+            if value not in (None, ""):
+                props[key] = value
+        return props
+    except Exception as e:  # noqa: BLE001 - metadata is optional; python-docx raises varied errors
+        diagnostics.append(make("parser_warning", None, detail=f"core properties unreadable ({e!r})"))
+        return {}
+
+
+def parse_docx(path: str | Path) -> Document:
+    """The Document of a .docx file: blocks in reading order, notes, comments, changes.
+
+    Raises EncryptedFile (password-protected), UnsupportedFormat (legacy .doc, or
+    an Office package that is not a Word document), UnreadableFile (corrupt zip,
+    missing or malformed main part), LimitExceeded (a part too large to inflate).
+    """
+    path = Path(path)
+    with open_package(path) as pkg:
+        try:
+            return _parse(path, pkg)
+        except IngestError:
+            raise
+        except (zipfile.BadZipFile, EOFError, OSError) as e:
+            raise UnreadableFile(f"{path.name}: damaged zip data ({e}).") from e
+        except RecursionError as e:
+            raise UnreadableFile(f"{path.name}: document nested too deeply to read.") from e
+
+
+def _parse(path: Path, pkg: Package) -> Document:
+    diagnostics: list[Diagnostic] = []
+    root = pkg.main_root()
+    styles_root = _side_root(pkg, "styles", diagnostics)
+    styles = Styles(styles_root)
+    numbering = NumberingResolver(_side_root(pkg, "numbering", diagnostics), styles_root)
+    reader = BodyReader(styles, numbering)
+    body = root.find(W + "body")
+    blocks = reader.read_blocks(body, Container()) if body is not None else []
+    if body is None:
+        diagnostics.append(make("parser_warning", None, detail="the document has no w:body"))
+    diagnostics.extend(reader.diagnostics)
+    changes: list[TrackedChange] = [c.freeze() for c in reader.changes]
+
+    notes = []
+    for kind, part in (("footnote", "footnotes"), ("endnote", "endnotes")):
+        notes_root = _side_root(pkg, part, diagnostics)
+        if notes_root is not None:
+            notes.extend(read_notes(notes_root, kind, styles, reader.note_anchors, changes,
+                                    diagnostics))
+    for (kind, note_id), _ in reader.note_anchors.items():
+        part_missing = pkg.related_name(kind + "s") is None
+        if part_missing:
+            diagnostics.append(make("unresolved_note", f"{kind} {note_id}", note_id=note_id))
+
+    comments = []
+    comments_root = _side_root(pkg, "comments", diagnostics)
+    if comments_root is not None:
+        comments = read_comments(comments_root, styles, reader.comment_ranges, reader.comment_refs,
+                                 _side_root(pkg, "commentsExtended", diagnostics), changes)
+
+    properties = _core_properties(pkg, diagnostics)
+    return Document(
+        path=str(path),
+        format="docx",
+        blocks=tuple(blocks),
+        notes=tuple(notes),
+        comments=tuple(comments),
+        changes=tuple(changes),
+        title=properties.get("title") or None,
+        diagnostics=tuple(diagnostics),
+        properties=properties,
+    )

@@ -1,0 +1,416 @@
+"""Blocks and paragraph text of a WordprocessingML story (body, cell, text box, note).
+
+`BodyReader.read_blocks(element, container)` walks the children of a block
+container in reading order and returns model blocks. The walk works on lxml
+elements directly (python-docx's proxies are ~10x slower and its Paragraph.text
+mishandles tracked changes): one pass over each paragraph's inline content, with
+state for complex fields, tracked changes, comment ranges and note references.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import make
+from ..model import Block, Diagnostic, NoteRef, Paragraph
+from .changes import HIDING, KINDS, ChangeBuilder
+from .package import M, MC, W
+from .styles import Styles, on_off
+
+P, R, T, TBL = W + "p", W + "r", W + "t", W + "tbl"
+PPR, RPR, PSTYLE, RSTYLE, B = W + "pPr", W + "rPr", W + "pStyle", W + "rStyle", W + "b"
+OUTLINE, VAL = W + "outlineLvl", W + "val"
+TAB, PTAB, BR, CR = W + "tab", W + "ptab", W + "br", W + "cr"
+DELTEXT, INSTR, DELINSTR, FLDCHAR = W + "delText", W + "instrText", W + "delInstrText", W + "fldChar"
+SYM, NBH = W + "sym", W + "noBreakHyphen"
+FNREF, ENREF, COMMENTREF = W + "footnoteReference", W + "endnoteReference", W + "commentReference"
+CSTART, CEND = W + "commentRangeStart", W + "commentRangeEnd"
+SDT, SDTCONTENT, CUSTOMXML = W + "sdt", W + "sdtContent", W + "customXml"
+TXBX, DRAWING, PICT, OBJECT = W + "txbxContent", W + "drawing", W + "pict", W + "object"
+RUBY, RUBYBASE = W + "ruby", W + "rubyBase"
+ALT, CHOICE, FALLBACK = MC + "AlternateContent", MC + "Choice", MC + "Fallback"
+M_T = M + "t"
+# Inline wrappers whose content is ordinary paragraph content.
+TRANSPARENT = frozenset(W + t for t in ("hyperlink", "smartTag", "customXml", "fldSimple",
+                                        "dir", "bdo"))
+SYMBOL_FONTS = ("symbol", "wingdings", "webdings")
+NOTE_KINDS = {FNREF: "footnote", ENREF: "endnote"}
+
+
+class Container:
+    """Where blocks land; hands out the source_ref of each paragraph.
+
+    prefix: "" for the document body, "table 2, row 5, col 1" for a cell,
+        "footnote 3" for a note story.
+    """
+
+    __slots__ = ("prefix", "n_paragraphs")
+
+    def __init__(self, prefix: str = ""):
+        self.prefix = prefix
+        self.n_paragraphs = 0
+
+    def paragraph_ref(self) -> str:
+        self.n_paragraphs += 1
+        if self.prefix:
+            return f"{self.prefix}, paragraph {self.n_paragraphs}"
+        return f"paragraph {self.n_paragraphs}"
+
+
+class CommentAnchor:
+    """The text a comment range covers, filled while the walker is inside the range."""
+
+    __slots__ = ("block_id", "parts", "closed")
+
+    def __init__(self, block_id: int | None):
+        self.block_id = block_id
+        self.parts: list[str] = []
+        self.closed = False
+
+
+def choose_branch(alt):
+    """The one mc:AlternateContent branch we read: the first Choice, else the Fallback.
+
+    Both branches hold the same content in two encodings; reading both would
+    duplicate text boxes.
+    """
+    for child in alt:
+        if child.tag == CHOICE:
+            return child
+    return alt.find(FALLBACK)
+
+
+def sym_char(el) -> str:
+    """The character of a w:sym element (private-use glyph kept for symbol fonts)."""
+    try:
+        code = int(el.get(W + "char") or "", 16)
+    except ValueError:
+        return ""
+    font = (el.get(W + "font") or "").lower()
+    if 0xF000 <= code <= 0xF0FF and not font.startswith(SYMBOL_FONTS):
+        code -= 0xF000  # Word's "symbol" code page offset for ordinary fonts
+    if code <= 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return ""
+    return chr(code)
+
+
+class BodyReader:
+    """Walks stories of one document and collects blocks and side records.
+
+    styles: style facts; numbering: a NumberingResolver, or None for stories whose
+        paragraphs take no list labels (notes, comments).
+    After the walk: `changes` (ChangeBuilder, in order), `comment_ranges`
+    (id -> CommentAnchor), `comment_refs` (id -> block_id of the reference mark),
+    `note_anchors` ((kind, id) -> (block_id, offset, paragraph text)),
+    `diagnostics`.
+    """
+
+    def __init__(self, styles: Styles, numbering=None):
+        self.styles = styles
+        self.numbering = numbering
+        self.diagnostics: list[Diagnostic] = []
+        self.next_id = 0
+        self.n_tables = 0
+        self.changes: list[ChangeBuilder] = []
+        self.comment_ranges: dict[str, CommentAnchor] = {}
+        self.comment_refs: dict[str, int] = {}
+        self.note_anchors: dict[tuple[str, str], tuple[int, int, str]] = {}
+        self._active: list[ChangeBuilder] = []
+        self._deleted = 0
+        self._fields: list[bool] = []  # one per open complex field: True once past "separate"
+        self._hidden = False  # inside field instructions
+        self._open: dict[str, CommentAnchor] = {}
+        self._unanchored: list[CommentAnchor] = []
+        self._numbering_failed = False
+        self._new_paragraph_state(-1, "")
+
+    # ---- blocks -------------------------------------------------------------
+
+    def new_id(self) -> int:
+        """The next block_id in reading order."""
+        self.next_id += 1
+        return self.next_id
+
+    def read_blocks(self, parent, container: Container) -> list[Block]:
+        """The blocks among the children of `parent` (w:body, w:tc, w:txbxContent...)."""
+        out: list[Block] = []
+        self._blocks_into(parent, container, out)
+        return out
+
+    def _blocks_into(self, parent, container: Container, out: list) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == P:
+                self._paragraph(child, container, out)
+            elif tag == TBL:
+                from .tables import read_table  # tables and blocks recurse into each other
+                out.append(read_table(self, child))
+            elif tag == SDT:
+                content = child.find(SDTCONTENT)
+                if content is not None:
+                    self._blocks_into(content, container, out)
+            elif tag == CUSTOMXML:
+                self._blocks_into(child, container, out)
+            elif tag == ALT:
+                branch = choose_branch(child)
+                if branch is not None:
+                    self._blocks_into(branch, container, out)
+            elif tag == CSTART:
+                self._open_comment(child, None)
+            elif tag == CEND:
+                self._close_comment(child)
+            elif tag in KINDS:
+                # A change wrapped around block content (rare): record it, read inside.
+                self._enter_change(child, None, container.prefix or "body")
+                self._blocks_into(child, container, out)
+                self._leave_change(child)
+
+    def record_change(self, el, block_id: int | None, source_ref: str) -> None:
+        """Record a structural change (paragraph mark, table row): no text of its own."""
+        self.changes.append(ChangeBuilder(el, block_id, source_ref))
+
+    # ---- paragraphs ---------------------------------------------------------
+
+    def _new_paragraph_state(self, block_id: int, ref: str) -> None:
+        self._block_id = block_id
+        self._ref = ref
+        self._parts: list[str] = []
+        self._len = 0
+        self._note_refs: list[NoteRef] = []
+        self._pending_notes: list[tuple[str, str, int]] = []
+        self._boxes: list = []
+        self._all_bold = True
+        self._any_text = False
+        self._run_el = None
+        self._run_bold: bool | None = None
+        self._para_bold = self.styles.default_bold
+
+    def _paragraph(self, p, container: Container, out: list) -> None:
+        block_id = self.new_id()
+        ref = container.paragraph_ref()
+        self._new_paragraph_state(block_id, ref)
+        styles = self.styles
+        style_id = outline = None
+        ppr = p.find(PPR)
+        if ppr is not None:
+            ps = ppr.find(PSTYLE)
+            if ps is not None:
+                style_id = ps.get(VAL)
+            outline = ppr.find(OUTLINE)
+            for el in ppr.iter(*KINDS):  # paragraph-mark and numbering changes
+                self.record_change(el, block_id, ref)
+        effective = style_id if style_id in styles._by_id else styles.default_paragraph
+        bold = styles.bold(effective)
+        if bold is not None:
+            self._para_bold = bold
+        if self._open:
+            for anchor in self._open.values():
+                if anchor.parts:
+                    anchor.parts.append("\n")
+        if self._unanchored:
+            for anchor in self._unanchored:
+                anchor.block_id = block_id
+            self._unanchored.clear()
+
+        self._inline(p)
+
+        text = "".join(self._parts)
+        while self._fields and not self._fields[-1]:
+            # Field instructions never span paragraphs in practice; an unclosed one
+            # must not hide the rest of the document.
+            self._fields.pop()
+        self._hidden = not all(self._fields)
+        if outline is not None:
+            try:
+                n = int(outline.get(VAL))
+            except (TypeError, ValueError):
+                n = 9
+            level = n + 1 if 0 <= n < 9 else None
+        else:
+            level = styles.heading_level(effective)
+        label = self._label(p, effective)
+        out.append(Paragraph(
+            block_id=block_id,
+            text=text,
+            source_ref=ref,
+            style=styles.name(effective),
+            heading_level=level,
+            list_label=(label.text or None) if label is not None else None,
+            list_level=label.level if label is not None else None,
+            list_kind=label.kind if label is not None else None,
+            note_refs=tuple(self._note_refs),
+            bold=self._all_bold and self._any_text,
+        ))
+        for (kind, note_id, offset) in self._pending_notes:
+            self.note_anchors.setdefault((kind, note_id), (block_id, offset, text))
+        boxes = self._boxes
+        for box in boxes:
+            self._blocks_into(box, container, out)
+
+    def _label(self, p, style_id):
+        if self.numbering is None or self._numbering_failed:
+            return None
+        try:
+            return self.numbering.label(p, style_id)
+        except Exception as e:  # noqa: BLE001 - a numbering bug must not lose the document
+            self._numbering_failed = True
+            self.diagnostics.append(make("parser_warning", self._ref,
+                                         detail=f"list numbering failed ({e!r}); labels left empty"))
+            return None
+
+    # ---- inline content -----------------------------------------------------
+
+    def _inline(self, parent) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == R:
+                self._run(child)
+            elif tag == PPR:
+                continue
+            elif tag in TRANSPARENT:
+                self._inline(child)
+            elif tag in KINDS:
+                self._enter_change(child, self._block_id, self._ref)
+                self._inline(child)
+                self._leave_change(child)
+            elif tag == SDT:
+                content = child.find(SDTCONTENT)
+                if content is not None:
+                    self._inline(content)
+            elif tag == CSTART:
+                self._open_comment(child, self._block_id)
+            elif tag == CEND:
+                self._close_comment(child)
+            elif tag == ALT:
+                branch = choose_branch(child)
+                if branch is not None:
+                    self._inline(branch)
+            elif tag == M_T:
+                if child.text:
+                    self._run_el = parent
+                    self._run_bold = None
+                    self._emit(child.text)
+            elif len(child) and isinstance(tag, str):
+                self._inline(child)  # math (m:oMath...) and other wrappers
+
+    def _run(self, r) -> None:
+        self._run_el = r
+        self._run_bold = None
+        for child in r:
+            tag = child.tag
+            if tag == T:
+                s = child.text
+                if s:
+                    self._emit(s)
+            elif tag == RPR:
+                continue
+            elif tag == TAB or tag == PTAB:
+                self._emit("\t")
+            elif tag == BR or tag == CR:
+                self._emit("\n")
+            elif tag == DELTEXT:
+                if child.text:
+                    for change in self._active:
+                        change.parts.append(child.text)
+            elif tag == FLDCHAR:
+                self._field_char(child.get(W + "fldCharType"))
+            elif tag == INSTR or tag == DELINSTR:
+                continue
+            elif tag == NBH:
+                self._emit("-")
+            elif tag == SYM:
+                self._emit(sym_char(child))
+            elif tag in NOTE_KINDS:
+                if not self._deleted and not self._hidden:
+                    note_id = child.get(W + "id") or ""
+                    self._note_refs.append(NoteRef(note_id, self._len))
+                    self._pending_notes.append((NOTE_KINDS[tag], note_id, self._len))
+            elif tag == COMMENTREF:
+                self.comment_refs.setdefault(child.get(W + "id") or "", self._block_id)
+            elif tag == DRAWING or tag == PICT or tag == ALT or tag == OBJECT:
+                self._find_boxes(child)
+            elif tag == RUBY:
+                base = child.find(RUBYBASE)
+                if base is not None:
+                    self._inline(base)
+
+    def _emit(self, s: str) -> None:
+        if self._hidden:
+            return
+        for change in self._active:
+            change.parts.append(s)
+        if self._deleted:
+            return
+        self._parts.append(s)
+        self._len += len(s)
+        if self._open:
+            for anchor in self._open.values():
+                anchor.parts.append(s)
+        if self._all_bold and not s.isspace():
+            self._any_text = True
+            if self._run_bold is None:
+                self._run_bold = self._bold_of(self._run_el)
+            if not self._run_bold:
+                self._all_bold = False
+
+    def _bold_of(self, run) -> bool:
+        rpr = run.find(RPR) if run is not None else None
+        if rpr is not None:
+            b = rpr.find(B)
+            if b is not None:
+                return on_off(b)
+            rs = rpr.find(RSTYLE)
+            if rs is not None:
+                value = self.styles.bold(rs.get(VAL))
+                if value is not None:
+                    return value
+        return self._para_bold
+
+    def _field_char(self, kind: str | None) -> None:
+        fields = self._fields
+        if kind == "begin":
+            fields.append(False)
+        elif kind == "separate":
+            if fields:
+                fields[-1] = True
+        elif kind == "end":
+            if fields:
+                fields.pop()
+        self._hidden = not all(fields)
+
+    def _find_boxes(self, el) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == TXBX:
+                self._boxes.append(child)
+            elif tag == ALT:
+                branch = choose_branch(child)
+                if branch is not None:
+                    self._find_boxes(branch)
+            elif len(child) and isinstance(tag, str):
+                self._find_boxes(child)
+
+    # ---- changes and comments -----------------------------------------------
+
+    def _enter_change(self, el, block_id, ref) -> None:
+        change = ChangeBuilder(el, block_id, ref)
+        self.changes.append(change)
+        self._active.append(change)
+        if el.tag in HIDING:
+            self._deleted += 1
+
+    def _leave_change(self, el) -> None:
+        self._active.pop()
+        if el.tag in HIDING:
+            self._deleted -= 1
+
+    def _open_comment(self, el, block_id) -> None:
+        cid = el.get(W + "id") or ""
+        anchor = CommentAnchor(block_id)
+        self.comment_ranges.setdefault(cid, anchor)
+        self._open[cid] = anchor
+        if block_id is None:
+            self._unanchored.append(anchor)
+
+    def _close_comment(self, el) -> None:
+        anchor = self._open.pop(el.get(W + "id") or "", None)
+        if anchor is not None:
+            anchor.closed = True

@@ -1,0 +1,116 @@
+"""Tables: rows and cells placed on the grid (gridBefore/gridAfter, gridSpan, vMerge)."""
+
+from __future__ import annotations
+
+from ..diagnostics import make
+from ..model import Cell, Row, Table
+from .body import ALT, CUSTOMXML, SDT, SDTCONTENT, BodyReader, Container, choose_branch
+from .changes import KINDS
+from .package import W
+from .styles import int_val, on_off
+
+TR, TC, TRPR, TCPR = W + "tr", W + "tc", W + "trPr", W + "tcPr"
+GRID_BEFORE, GRID_AFTER, GRID_SPAN = W + "gridBefore", W + "gridAfter", W + "gridSpan"
+VMERGE, TBLHEADER, VAL = W + "vMerge", W + "tblHeader", W + "val"
+# Word allows 63 columns; a larger span is damage, and would blow up Table.grid.
+MAX_SPAN = 1000
+
+
+class _CellDraft:
+    __slots__ = ("row", "col", "col_span", "row_span", "blocks", "ref", "merged")
+
+    def __init__(self, row, col, col_span, blocks, ref):
+        self.row, self.col, self.col_span = row, col, col_span
+        self.row_span = 1
+        self.blocks = blocks
+        self.ref = ref
+        self.merged = False
+
+    def freeze(self) -> Cell:
+        return Cell(row=self.row, col=self.col, blocks=tuple(self.blocks), source_ref=self.ref,
+                    row_span=self.row_span, col_span=self.col_span, merged=self.merged)
+
+
+def _children(parent, tag):
+    """Elements `tag` among the children of `parent`, looking through content controls
+    and custom XML wrappers (rows and cells can sit inside w:sdt)."""
+    for child in parent:
+        t = child.tag
+        if t == tag:
+            yield child
+        elif t == SDT:
+            content = child.find(SDTCONTENT)
+            if content is not None:
+                yield from _children(content, tag)
+        elif t == CUSTOMXML:
+            yield from _children(child, tag)
+        elif t == ALT:
+            branch = choose_branch(child)
+            if branch is not None:
+                yield from _children(branch, tag)
+
+
+def _span(el, default: int) -> int:
+    n = int_val(el, default)
+    return min(max(n, 0), MAX_SPAN) if n is not None else default
+
+
+def read_table(reader: BodyReader, tbl) -> Table:
+    """The Table of a w:tbl element, its cells' blocks read by `reader` (nested tables too)."""
+    block_id = reader.new_id()
+    reader.n_tables += 1
+    index = reader.n_tables
+    table_ref = f"table {index}"
+    rows: list[tuple[list[_CellDraft], str, bool, int]] = []
+    open_merges: dict[int, _CellDraft] = {}  # grid column -> origin of a vMerge run
+    for r, tr in enumerate(_children(tbl, TR)):
+        row_ref = f"{table_ref}, row {r + 1}"
+        before = after = 0
+        header = False
+        trpr = tr.find(TRPR)
+        if trpr is not None:
+            before = _span(trpr.find(GRID_BEFORE), 0)
+            after = _span(trpr.find(GRID_AFTER), 0)
+            th = trpr.find(TBLHEADER)
+            header = th is not None and on_off(th)
+            for el in trpr.iter(*KINDS):  # inserted / deleted row
+                reader.record_change(el, block_id, row_ref)
+        col = before
+        drafts: list[_CellDraft] = []
+        for tc in _children(tr, TC):
+            span, merge = 1, None
+            tcpr = tc.find(TCPR)
+            if tcpr is not None:
+                span = max(_span(tcpr.find(GRID_SPAN), 1), 1)
+                vm = tcpr.find(VMERGE)
+                if vm is not None:
+                    merge = vm.get(VAL) or "continue"
+            cell_ref = f"{row_ref}, col {col + 1}"
+            draft = _CellDraft(r, col, span, reader.read_blocks(tc, Container(cell_ref)), cell_ref)
+            if merge is not None and merge != "restart" and col in open_merges:
+                origin = open_merges[col]
+                origin.row_span = r - origin.row + 1
+                draft.merged = True
+            elif merge is not None:
+                open_merges[col] = draft  # "restart", or a continue with nothing above
+            else:
+                for c in range(col, col + span):
+                    open_merges.pop(c, None)
+            drafts.append(draft)
+            col += span
+        rows.append((drafts, row_ref, header, col + after))
+    n_cols = max((width for *_, width in rows), default=0)
+    for drafts, row_ref, _, width in rows:
+        if width != n_cols and drafts:
+            reader.diagnostics.append(make(
+                "ragged_row", row_ref, found=width, expected=n_cols,
+                action="the grid positions it lacks are left empty"))
+    return Table(
+        block_id=block_id,
+        index=index,
+        rows=tuple(Row(index=i, cells=tuple(d.freeze() for d in drafts), source_ref=row_ref,
+                       is_header=header)
+                   for i, (drafts, row_ref, header, _) in enumerate(rows)),
+        n_cols=n_cols,
+        source_ref=table_ref,
+    )
