@@ -30,6 +30,9 @@ _ORDINAL_WORDS = {
 }
 _CHICAGO = ("*", "\u2020", "\u2021", "\u00a7")
 _CUSTOM_ZERO_PAD = re.compile(r"^\s*(0+1)\s*(,|$)")
+# Repeating formats (aa, bbb; **, ***) stop here and show digits, so a bogus start
+# value such as 2**31 cannot build a huge label.
+MAX_REPEAT = 30
 
 
 def format_number(n: int, fmt: str | None, custom: str | None = None) -> str:
@@ -50,6 +53,8 @@ def format_number(n: int, fmt: str | None, custom: str | None = None) -> str:
         return str(n)
     if fmt in ("lowerLetter", "upperLetter"):
         # Word repeats the letter past z: aa, bb, ..., aaa (not spreadsheet-style ab).
+        if (n - 1) // 26 >= MAX_REPEAT:
+            return str(n)
         text = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return text if fmt == "lowerLetter" else text.upper()
     if fmt in ("lowerRoman", "upperRoman"):
@@ -62,6 +67,8 @@ def format_number(n: int, fmt: str | None, custom: str | None = None) -> str:
     if fmt == "ordinalText":
         return _capitalised(_ordinal_words(n))
     if fmt == "chicago":
+        if (n - 1) // 4 >= MAX_REPEAT:
+            return str(n)
         return _CHICAGO[(n - 1) % 4] * ((n - 1) // 4 + 1)
     return str(n)
 

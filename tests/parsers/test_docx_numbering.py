@@ -1,0 +1,345 @@
+"""Word list labels: parsers/docx/numbering.py on hand-built XML and on real files."""
+
+from __future__ import annotations
+
+import dataclasses
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from parsers.docx.numbering import STRICT_NS, TRANSITIONAL_NS, ListLabel, NumberingResolver
+
+W = TRANSITIONAL_NS
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+# -- small XML factories --------------------------------------------------------------
+
+def lvl(ilvl, fmt="decimal", text=None, start=1, extra=""):
+    """A w:lvl; text defaults to "%<ilvl+1>."; start=None leaves w:start out."""
+    text = f"%{ilvl + 1}." if text is None else text
+    start_el = "" if start is None else f'<w:start w:val="{start}"/>'
+    fmt_el = "" if fmt is None else f'<w:numFmt w:val="{fmt}"/>'
+    text_el = "" if text is False else f'<w:lvlText w:val="{text}"/>'
+    return f'<w:lvl w:ilvl="{ilvl}">{start_el}{fmt_el}{extra}{text_el}</w:lvl>'
+
+
+def abstract(aid, *levels, extra=""):
+    return f'<w:abstractNum w:abstractNumId="{aid}">{extra}{"".join(levels)}</w:abstractNum>'
+
+
+def num(nid, aid, overrides=""):
+    return f'<w:num w:numId="{nid}"><w:abstractNumId w:val="{aid}"/>{overrides}</w:num>'
+
+
+def start_override(ilvl, value):
+    return f'<w:lvlOverride w:ilvl="{ilvl}"><w:startOverride w:val="{value}"/></w:lvlOverride>'
+
+
+def numbering(*parts, ns=W):
+    xml = f'<w:numbering xmlns:w="{ns}" xmlns:mc="{MC}">{"".join(parts)}</w:numbering>'
+    return etree.fromstring(xml)
+
+
+def styles(*parts, ns=W):
+    return etree.fromstring(f'<w:styles xmlns:w="{ns}">{"".join(parts)}</w:styles>')
+
+
+def style(sid, num_id=None, ilvl=None, based_on=None, kind="paragraph", default=False):
+    num_pr = ""
+    if num_id is not None or ilvl is not None:
+        num_pr = "<w:numPr>"
+        num_pr += f'<w:ilvl w:val="{ilvl}"/>' if ilvl is not None else ""
+        num_pr += f'<w:numId w:val="{num_id}"/>' if num_id is not None else ""
+        num_pr += "</w:numPr>"
+    base = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    flag = ' w:default="1"' if default else ""
+    return (f'<w:style w:type="{kind}" w:styleId="{sid}"{flag}>{base}'
+            f"<w:pPr>{num_pr}</w:pPr></w:style>")
+
+
+def para(num_id=None, ilvl=None, pstyle=None, ns=W, text="x"):
+    ppr = f'<w:pStyle w:val="{pstyle}"/>' if pstyle else ""
+    if num_id is not None or ilvl is not None:
+        ppr += "<w:numPr>"
+        ppr += f'<w:ilvl w:val="{ilvl}"/>' if ilvl is not None else ""
+        ppr += f'<w:numId w:val="{num_id}"/>' if num_id is not None else ""
+        ppr += "</w:numPr>"
+    return etree.fromstring(
+        f'<w:p xmlns:w="{ns}"><w:pPr>{ppr}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>')
+
+
+def texts(resolver, *paras):
+    """Label texts for paragraphs given as (numId, ilvl) pairs or ready elements."""
+    out = []
+    for item in paras:
+        p = item if isinstance(item, etree._Element) else para(*item)
+        found = resolver.label(p)
+        out.append(None if found is None else found.text)
+    return out
+
+
+MULTI = abstract(
+    0,
+    lvl(0, "decimal", "%1."),
+    lvl(1, "lowerLetter", "%1.%2"),
+    lvl(2, "lowerRoman", "%1.%2.%3"),
+)
+
+
+# -- formats and templates ----------------------------------------------------------
+
+def test_numbering_decimal_counts_up_in_reading_order():
+    r = NumberingResolver(numbering(abstract(0, lvl(0)), num(1, 0)))
+    assert texts(r, (1, 0), (1, 0), (1, 0)) == ["1.", "2.", "3."]
+
+
+def test_numbering_label_fields():
+    r = NumberingResolver(numbering(abstract(0, lvl(0, text="%1)")), num(7, 0)))
+    assert r.label(para(7, 0)) == ListLabel("1)", 0, "number", "7")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        r.label(para(7, 0)).text = "z"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "template", "expected"),
+    [
+        ("decimal", "(%1)", ["(1)", "(2)", "(3)"]),
+        ("decimal", "%1)", ["1)", "2)", "3)"]),
+        ("lowerLetter", "%1)", ["a)", "b)", "c)"]),
+        ("upperLetter", "%1.", ["A.", "B.", "C."]),
+        ("lowerRoman", "(%1)", ["(i)", "(ii)", "(iii)"]),
+        ("upperRoman", "%1.", ["I.", "II.", "III."]),
+        ("decimalZero", "%1.", ["01.", "02.", "03."]),
+        ("ordinal", "%1", ["1st", "2nd", "3rd"]),
+        ("cardinalText", "%1:", ["One:", "Two:", "Three:"]),
+        ("ordinalText", "%1", ["First", "Second", "Third"]),
+        ("decimalEnclosedCircle", "%1", ["1", "2", "3"]),
+        ("martian", "%1.", ["1.", "2.", "3."]),
+        (None, "%1.", ["1.", "2.", "3."]),  # numFmt omitted: decimal
+        ("none", "%1.", [".", ".", "."]),
+    ],
+)
+def test_numbering_formats_in_templates(fmt, template, expected):
+    r = NumberingResolver(numbering(abstract(0, lvl(0, fmt, template)), num(1, 0)))
+    assert texts(r, (1, 0), (1, 0), (1, 0)) == expected
+
+
+def test_numbering_custom_format_inside_alternate_content():
+    fmt = ('<mc:AlternateContent><mc:Choice Requires="w14">'
+           '<w:numFmt w:val="custom" w:format="001, 002, 003, ..."/></mc:Choice>'
+           '<mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent>')
+    r = NumberingResolver(numbering(abstract(0, lvl(0, None, "%1.", extra=fmt)), num(1, 0)))
+    assert texts(r, (1, 0), (1, 0)) == ["001.", "002."]
+
+
+def test_numbering_multilevel_templates_and_default_restart():
+    r = NumberingResolver(numbering(MULTI, num(1, 0)))
+    got = texts(r, (1, 0), (1, 1), (1, 2), (1, 2), (1, 1), (1, 2), (1, 0), (1, 1), (1, 0), (1, 2))
+    # The last item skips level 1: Word shows that level's start value.
+    assert got == ["1.", "1.a", "1.a.i", "1.a.ii", "1.b", "1.b.i", "2.", "2.a", "3.", "3.a.i"]
+
+
+def test_numbering_suffix_is_layout_not_label():
+    for suff in ("tab", "space", "nothing"):
+        level = lvl(0, "decimal", "%1.", extra=f'<w:suff w:val="{suff}"/>')
+        r = NumberingResolver(numbering(abstract(0, level), num(1, 0)))
+        assert r.label(para(1, 0)).text == "1."
+
+
+@pytest.mark.parametrize(("flag", "expected"), [
+    ("<w:isLgl/>", ["II.", "2.1"]),
+    ('<w:isLgl w:val="true"/>', ["II.", "2.1"]),
+    ('<w:isLgl w:val="0"/>', ["II.", "II.a"]),
+    ("", ["II.", "II.a"]),
+])
+def test_numbering_legal_numbering_shows_decimal(flag, expected):
+    levels = abstract(0, lvl(0, "upperRoman", "%1.", start=2),
+                      lvl(1, "lowerLetter", "%1.%2", extra=flag))
+    r = NumberingResolver(numbering(levels, num(1, 0)))
+    assert texts(r, (1, 0), (1, 1)) == expected
+
+
+def test_numbering_lvl_restart_only_after_named_level():
+    # Level 2 restarts only when level 1 (w:val="1", 1-based) or a higher one is used.
+    levels = abstract(0, lvl(0, text="%1"), lvl(1, text="%1.%2"),
+                      lvl(2, text="%1.%2.%3", extra='<w:lvlRestart w:val="1"/>'))
+    r = NumberingResolver(numbering(levels, num(1, 0)))
+    got = texts(r, (1, 0), (1, 1), (1, 2), (1, 1), (1, 2), (1, 0), (1, 1), (1, 2))
+    assert got == ["1", "1.1", "1.1.1", "1.2", "1.2.2", "2", "2.1", "2.1.1"]
+
+
+def test_numbering_lvl_restart_zero_never_restarts():
+    levels = abstract(0, lvl(0, text="%1"), lvl(1, text="(%2)", extra='<w:lvlRestart w:val="0"/>'))
+    r = NumberingResolver(numbering(levels, num(1, 0)))
+    assert texts(r, (1, 0), (1, 1), (1, 0), (1, 1)) == ["1", "(1)", "2", "(2)"]
+
+
+def test_numbering_start_values():
+    levels = abstract(0, lvl(0, start=5), lvl(1, "lowerLetter", "%2)", start=3))
+    r = NumberingResolver(numbering(levels, num(1, 0)))
+    assert texts(r, (1, 0), (1, 1), (1, 1), (1, 0), (1, 1)) == ["5.", "c)", "d)", "6.", "c)"]
+
+
+def test_numbering_missing_start_counts_from_zero():
+    # ECMA-376 17.9.25: an omitted w:start means 0.
+    r = NumberingResolver(numbering(abstract(0, lvl(0, start=None)), num(1, 0)))
+    assert texts(r, (1, 0), (1, 0)) == ["0.", "1."]
+
+
+# -- counters shared between instances -------------------------------------------
+
+def test_numbering_instances_of_one_abstract_share_counters():
+    r = NumberingResolver(numbering(abstract(0, lvl(0)), num(1, 0), num(2, 0)))
+    assert texts(r, (1, 0), (1, 0), (2, 0), (1, 0)) == ["1.", "2.", "3.", "4."]
+
+
+def test_numbering_start_override_restarts_on_first_use_then_shares():
+    # As in nerdy-pro/dxpdf#230: 1..3 on numId 1, numId 2 restarts, numId 1 continues it.
+    nums = num(1, 0) + num(2, 0, start_override(0, 1)) + num(3, 0, start_override(0, 8))
+    r = NumberingResolver(numbering(abstract(0, lvl(0)), nums))
+    got = texts(r, (1, 0), (1, 0), (1, 0), (2, 0), (2, 0), (1, 0), (2, 0), (3, 0), (1, 0))
+    assert got == ["1.", "2.", "3.", "1.", "2.", "3.", "4.", "8.", "9."]
+
+
+def test_numbering_start_override_of_a_higher_level_restarts_it():
+    nums = num(1, 0) + num(2, 0, start_override(0, 1))
+    r = NumberingResolver(numbering(MULTI, nums))
+    assert texts(r, (1, 0), (1, 1), (1, 0), (2, 0), (2, 1)) == ["1.", "1.a", "2.", "1.", "1.a"]
+
+
+def test_numbering_separate_abstracts_count_separately():
+    r = NumberingResolver(numbering(abstract(0, lvl(0)), abstract(1, lvl(0, text="%1)")),
+                                    num(1, 0), num(2, 1)))
+    assert texts(r, (1, 0), (2, 0), (1, 0), (2, 0)) == ["1.", "1)", "2.", "2)"]
+
+
+def test_numbering_level_override_replaces_definition_for_one_instance():
+    over = ('<w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:numFmt w:val="upperRoman"/>'
+            '<w:lvlText w:val="%1)"/><w:lvlRestart w:val="0"/></w:lvl></w:lvlOverride>')
+    r = NumberingResolver(numbering(MULTI, num(1, 0), num(2, 0, over)))
+    # Same counters; numId 2 draws them its own way; the override's lvlRestart is
+    # ignored as in Word (MS-OI29500 2.1.282), so level 1 still restarts.
+    got = texts(r, (1, 0), (1, 1), (2, 0), (2, 1), (1, 0))
+    assert got == ["1.", "1.a", "II)", "II.a", "3."]
+
+
+# -- numbering from styles ----------------------------------------------------------
+
+NUMBERED_STYLES = styles(
+    style("ListNum", num_id=1),
+    style("ListNum2", num_id=1, ilvl=1),
+    style("Child", based_on="ListNum"),
+    style("Plain", num_id=0, based_on="ListNum"),
+    style("Loop1", based_on="Loop2"),
+    style("Loop2", based_on="Loop1"),
+    style("NoNumbers"),
+)
+
+
+def test_numbering_inherited_from_paragraph_style():
+    r = NumberingResolver(numbering(MULTI, num(1, 0)), NUMBERED_STYLES)
+    got = texts(r, para(pstyle="ListNum"), para(pstyle="ListNum2"), para(pstyle="Child"))
+    assert got == ["1.", "1.a", "2."]
+    assert r.label(para(pstyle="ListNum2")).num_id == "1"
+
+
+def test_numbering_direct_ilvl_picks_level_of_style_list():
+    r = NumberingResolver(numbering(MULTI, num(1, 0)), NUMBERED_STYLES)
+    assert texts(r, para(pstyle="ListNum"), para(ilvl=1, pstyle="ListNum")) == ["1.", "1.a"]
+
+
+def test_numbering_zero_num_id_cancels_style_numbering():
+    r = NumberingResolver(numbering(MULTI, num(1, 0)), NUMBERED_STYLES)
+    got = texts(r, para(num_id=0, pstyle="ListNum"), para(pstyle="Plain"), para(pstyle="ListNum"))
+    assert got == [None, None, "1."]
+
+
+def test_numbering_style_id_argument_wins_over_pstyle():
+    r = NumberingResolver(numbering(MULTI, num(1, 0)), NUMBERED_STYLES)
+    assert r.label(para(pstyle="NoNumbers"), style_id="ListNum").text == "1."
+    assert r.label(para(pstyle="ListNum"), style_id="NoNumbers") is None
+
+
+def test_numbering_default_paragraph_style_and_style_loops():
+    sty = styles(style("Normal", num_id=1, default=True), style("Loop1", based_on="Loop1"))
+    r = NumberingResolver(numbering(MULTI, num(1, 0)), sty)
+    assert texts(r, para(), para(pstyle="Loop1"), para(pstyle="Unknown")) == ["1.", None, None]
+
+
+def test_numbering_level_found_through_lvl_pstyle():
+    # A heading style with numId only: Word takes the level whose w:pStyle names it.
+    levels = abstract(0, lvl(0, text="%1", extra='<w:pStyle w:val="Heading1"/>'),
+                      lvl(1, text="%1.%2", extra='<w:pStyle w:val="Heading2"/>'))
+    sty = styles(style("Heading1", num_id=1), style("Heading2", num_id=1))
+    r = NumberingResolver(numbering(levels, num(1, 0)), sty)
+    got = texts(r, para(pstyle="Heading1"), para(pstyle="Heading2"), para(pstyle="Heading2"))
+    assert got == ["1", "1.1", "1.2"]
+
+
+def test_numbering_num_style_link_indirection():
+    parts = (abstract(0, extra='<w:numStyleLink w:val="OutlineList"/>')
+             + abstract(1, lvl(0, "upperLetter", "%1."), extra='<w:styleLink w:val="OutlineList"/>')
+             + num(1, 0) + num(9, 1))
+    sty = styles(style("OutlineList", num_id=9, kind="numbering"))
+    r = NumberingResolver(numbering(parts), sty)
+    # Both instances reach abstract 1, so they also share its counters.
+    assert texts(r, (1, 0), (9, 0), (1, 0)) == ["A.", "B.", "C."]
+
+
+def test_numbering_num_style_link_loop_is_not_a_list():
+    parts = abstract(0, extra='<w:numStyleLink w:val="S"/>') + num(1, 0)
+    r = NumberingResolver(numbering(parts), styles(style("S", num_id=1, kind="numbering")))
+    assert r.label(para(1, 0)) is None
+    assert r.missing_num_ids == {"1"}
+
+
+# -- bullets and empty labels ---------------------------------------------------------
+
+@pytest.mark.parametrize("glyph", ["\uf0b7", "\u2022", "o", "-", "\uf0a7", "\u2013"])
+def test_numbering_bullet_glyph_as_is(glyph):
+    r = NumberingResolver(numbering(abstract(0, lvl(0, "bullet", glyph)), num(1, 0)))
+    assert r.label(para(1, 0)) == ListLabel(glyph, 0, "bullet", "1")
+
+
+@pytest.mark.parametrize(("fmt", "text", "kind"), [
+    ("none", "", "number"), ("decimal", "", "number"), ("bullet", "", "bullet"),
+    ("decimal", False, "number"),  # no w:lvlText at all
+])
+def test_numbering_empty_level_text_gives_empty_label(fmt, text, kind):
+    r = NumberingResolver(numbering(abstract(0, lvl(0, fmt, text)), num(1, 0)))
+    assert r.label(para(1, 0)) == ListLabel("", 0, kind, "1")
+
+
+# -- bad or missing input ----------------------------------------------------------
+
+def test_numbering_missing_definitions_give_none():
+    parts = abstract(0, lvl(0)) + num(1, 0) + num(2, 99) + '<w:num w:numId="3"/>'
+    r = NumberingResolver(numbering(parts))
+    got = texts(r, (5, 0), (2, 0), (3, 0), (1, 4), (1, 9), (1, -1), (0, 0), para(), (1, 0))
+    assert got == [None, None, None, None, None, None, None, None, "1."]
+    assert r.missing_num_ids == {"5", "2", "3"}
+
+
+def test_numbering_non_numeric_ilvl_means_level_zero():
+    r = NumberingResolver(numbering(MULTI, num(1, 0)))
+    assert texts(r, (1, "x"), (1, None)) == ["1.", "2."]
+
+
+def test_numbering_without_parts_labels_nothing():
+    r = NumberingResolver(None, None)
+    assert texts(r, (1, 0)) == [None]
+    r = NumberingResolver(None, NUMBERED_STYLES)
+    assert texts(r, para(pstyle="ListNum")) == [None]
+    assert r.missing_num_ids == {"1"}
+
+
+def test_numbering_accepts_strict_namespace():
+    parts = MULTI + num(1, 0) + num(2, 0, start_override(0, 1))
+    r = NumberingResolver(numbering(parts, ns=STRICT_NS),
+                          styles(style("ListNum2", num_id=1, ilvl=1), ns=STRICT_NS))
+    got = texts(r, para(1, 0, ns=STRICT_NS), para(pstyle="ListNum2", ns=STRICT_NS),
+                para(2, 0, ns=STRICT_NS), para(1, 1))  # a transitional paragraph too
+    assert got == ["1.", "1.a", "1.", "1.a"]
