@@ -28,7 +28,7 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 SAMPLE = 1 << 16  # bytes looked at to tell text from binary
-MAX_NUL_SHARE = 0.01  # more NULs than this (and not UTF-16) means binary
+MAX_NUL_SHARE = 0.05  # more NULs than this (and not UTF-16) means binary
 MAX_CONTROL_SHARE = 0.05  # C0 controls other than \t \n \r \f \v \x1a
 _TEXT_CONTROLS = {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1A}
 # Windows-1252 is Word's ANSI code page for English, French and Spanish; when
