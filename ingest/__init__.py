@@ -1,0 +1,1 @@
+"""Ingest: the command line, the batch runner and the writers."""

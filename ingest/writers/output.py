@@ -1,0 +1,112 @@
+"""Write a whole dataset into a fresh folder beside the target, then swap it in.
+
+A crash at any moment leaves either the previous complete output or the new
+complete output in place, never half a dataset: the new tables are written into
+`<out>.tmp-<pid>`, the old folder is renamed to `<out>.old-<pid>`, the new one
+renamed to `<out>`, and the old one removed. `recover(out)` puts a stranded
+`.old` folder back if a run was killed between the two renames.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from parsers.errors import OutputError
+
+from ..schema import TABLES
+from .csv import write_csv
+from .datapackage import write_datapackage
+from .parquet import write_parquet
+
+
+def sort_rows(table_name: str, rows: list[dict]) -> list[dict]:
+    """Rows in the table's stable order (its sort key, then its primary key)."""
+    table = TABLES[table_name]
+    keys = table.sort_key + tuple(k for k in table.primary_key if k not in table.sort_key)
+
+    def key(row):
+        return tuple((row.get(k) is None, _sortable(row.get(k))) for k in keys)
+
+    return sorted(rows, key=key)
+
+
+def _sortable(value):
+    if value is None:
+        return ""
+    if isinstance(value, int | float):
+        return f"{value:020.6f}"
+    return str(value)
+
+
+def recover(out: Path) -> None:
+    """Restore the previous output if a run died between its two renames, and
+    remove leftovers of killed runs."""
+    out = Path(out)
+    parent = out.parent
+    if not parent.is_dir():
+        return
+    olds = sorted(parent.glob(out.name + ".old-*"))
+    if olds and not out.exists():
+        os.replace(olds[-1], out)
+        olds = olds[:-1]
+    for leftover in olds + sorted(parent.glob(out.name + ".tmp-*")):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def write_dataset(out: Path, tables: dict[str, list[dict]], run_info: dict,
+                  extra_files: dict[str, Path] | None = None) -> None:
+    """Write every table (CSV + Parquet), datapackage.json and run.json into `out`,
+    replacing its previous content atomically.
+
+    extra_files: name -> path of files to carry into the new folder (e.g. the ledger).
+    """
+    out = Path(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        recover(out)
+        tmp = out.parent / f"{out.name}.tmp-{os.getpid()}"
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        tmp.mkdir()
+        for name, table in TABLES.items():
+            rows = sort_rows(name, tables.get(name, []))
+            write_csv(tmp / f"{name}.csv", table, rows)
+            write_parquet(tmp / f"{name}.parquet", table, rows)
+        write_datapackage(tmp / "datapackage.json")
+        (tmp / "run.json").write_text(json.dumps(run_info, indent=2, default=str) + "\n", encoding="utf-8")
+        for name, src in (extra_files or {}).items():
+            if Path(src).exists():
+                shutil.copy2(src, tmp / name)
+        _fsync_files(tmp)
+        _fsync_dir(tmp)
+        old = out.parent / f"{out.name}.old-{os.getpid()}"
+        if out.exists():
+            os.replace(out, old)
+        os.replace(tmp, out)
+        _fsync_dir(out.parent)
+        if old.exists():
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError as e:
+        raise OutputError(f"Cannot write the output folder {out}: {e.strerror or e}.") from e
+
+
+def _fsync_files(folder: Path) -> None:
+    # Data must be on disk before the rename makes it visible.
+    for child in folder.iterdir():
+        if child.is_file():
+            with open(child, "rb") as f:
+                os.fsync(f.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,30 @@
+"""Context: what the steps of one document's normalization share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from parsers.model import Document
+
+from .outline import Outline
+
+
+@dataclass
+class Context:
+    """Shared state of one normalization run.
+
+    outline: filled by the structure step.
+    reference_year: the year for timeline cells without one (timelines step).
+    two_digit_years: whether "Oct 17" means October 2017 in this document.
+    period_start / period_end: the plan's overall span, where stated or implied.
+    """
+
+    doc: Document
+    doc_id: str | None = None
+    outline: Outline = field(default_factory=Outline)
+    title: str | None = None
+    reference_year: int | None = None
+    two_digit_years: bool = False
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None

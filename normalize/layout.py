@@ -1,0 +1,176 @@
+"""What a table is for, read from its header words rather than its position.
+
+`read_layout(table)` finds the header row(s) and gives each grid column a role:
+`item` (activities), `output`, `section` (expected accomplishment, focus area),
+`timeline`, `lead`, `contributor`, `responsible`, or `period` (a quarter, month or
+year column of a Gantt grid), in English, French and Spanish (data/structure.json).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from parsers.model import Cell, Table
+
+from .data import load_json
+from .labels import clean
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_PERIOD_HEADER = re.compile(
+    r"^(?:(?:q|t|trim\.?\s*)[1-4]|[1-4]q|h[12]|s[12]|semester\s*[12]|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|déc|"
+    r"ene|abr|ago|dic)[a-zé.]*\s*(?:(?:19|20)?\d\d)?$", re.I)
+
+
+@cache
+def _column_words() -> list[tuple[str, list[str]]]:
+    return [(role, words) for role, words in load_json("structure.json")["column_roles"]]
+
+
+def header_role(text: str) -> str | None:
+    """The role a header cell names ("Lead agency" -> "lead"), None when none."""
+    t = clean(text).lower()
+    if not t or len(t) > 60:
+        return None
+    if is_period_header(t):
+        return "period"
+    has_output = any(w in t for w in dict(_column_words())["output"])
+    for role, words in _column_words():
+        if any(w in t for w in words):
+            if role == "item" and has_output:
+                return "output_item"
+            return role
+    return None
+
+
+def is_period_header(text: str) -> bool:
+    """True for a Gantt column header: a quarter, half, month or year ("Q1", "2021", "Jan")."""
+    t = clean(text).lower()
+    return bool(_YEAR.match(t) or _PERIOD_HEADER.match(t))
+
+
+@dataclass
+class Layout:
+    """The reading of one table.
+
+    header_rows: indexes of the header rows (0-based).
+    roles: per grid column, its role or None.
+    period_headers: per grid column with role "period", its header texts top to bottom,
+        with the year distributed to each quarter/month column.
+    item_header: the header text of the item column ("Proposed output").
+    """
+
+    header_rows: list[int]
+    roles: list[str | None]
+    period_headers: dict[int, list[str]] = field(default_factory=dict)
+    item_header: str = ""
+
+    def columns(self, role: str) -> list[int]:
+        return [i for i, r in enumerate(self.roles) if r == role]
+
+    @property
+    def item_columns(self) -> list[int]:
+        return [i for i, r in enumerate(self.roles) if r in ("item", "output", "output_item")]
+
+
+def unique_cells(row: list[Cell | None]) -> list[tuple[int, Cell]]:
+    """(first grid column, cell) for each distinct cell of a grid row."""
+    seen, out = set(), []
+    for col, cell in enumerate(row):
+        if cell is not None and id(cell) not in seen:
+            seen.add(id(cell))
+            out.append((col, cell))
+    return out
+
+
+def read_layout(table: Table) -> Layout | None:
+    """The table's header rows and column roles; None when it is not an activity table."""
+    grid = table.grid
+    if not grid:
+        return None
+    header_rows: list[int] = []
+    roles: list[str | None] = [None] * table.n_cols
+    for r, row in enumerate(grid[:3]):
+        cells = unique_cells(row)
+        found = {col: header_role(c.text) for col, c in cells if clean(c.text)}
+        if not found or not any(found.values()):
+            break
+        named = [v for v in found.values() if v]
+        if len(named) < max(1, len(found) - 1):
+            break
+        header_rows.append(r)
+        for col, cell in cells:
+            role = found.get(col)
+            if role is None:
+                continue
+            for c in range(col, min(col + cell.col_span, table.n_cols)):
+                if roles[c] is None or role == "period":
+                    roles[c] = role
+    if not header_rows:
+        return None
+    _spread_periods(table, grid, header_rows, roles)
+    if not any(r in ("item", "output", "output_item") for r in roles):
+        return None
+    layout = Layout(header_rows, roles)
+    layout.item_header = next((clean(grid[header_rows[0]][c].text) for c in layout.item_columns
+                               if grid[header_rows[0]][c] is not None), "")
+    layout.period_headers = _period_headers(grid, header_rows, roles)
+    return layout
+
+
+def _spread_periods(table, grid, header_rows, roles) -> None:
+    # A header row flattened by a text export ("2021", "2022" over six quarter columns)
+    # leaves later columns without a role; the lowest header row tells them.
+    last = grid[header_rows[-1]]
+    for c in range(table.n_cols):
+        cell = last[c]
+        if roles[c] in (None, "period") and cell is not None and is_period_header(cell.text):
+            roles[c] = "period"
+    if "period" in roles and roles[0] == "period" and not is_period_header(_text(grid[header_rows[-1]][0])):
+        roles[0] = "item"
+
+
+def _text(cell: Cell | None) -> str:
+    return clean(cell.text) if cell is not None else ""
+
+
+def _period_headers(grid, header_rows, roles) -> dict[int, list[str]]:
+    period_cols = [c for c, r in enumerate(roles) if r == "period"]
+    if not period_cols:
+        return {}
+    lowest = {c: _text(grid[header_rows[-1]][c]) for c in period_cols}
+    years: list[str] = []
+    for r in header_rows[:-1]:
+        for _, cell in unique_cells(grid[r]):
+            t = clean(cell.text)
+            if _YEAR.match(t) and t not in years:
+                years.append(t)
+    if not years or all(_YEAR.match(lowest[c]) for c in period_cols):
+        return {c: [lowest[c]] for c in period_cols}
+    # Distribute the years over the sub-period columns: a new year starts where the
+    # sub-period number stops increasing (Q1 Q2 Q3 Q4 | Q1 Q2).
+    out, year_index, previous = {}, 0, None
+    for c in period_cols:
+        number = _period_number(lowest[c])
+        if previous is not None and number is not None and number <= previous:
+            year_index = min(year_index + 1, len(years) - 1)
+        previous = number if number is not None else previous
+        out[c] = [years[year_index], lowest[c]]
+    return out
+
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def _period_number(text: str) -> int | None:
+    t = text.lower()
+    m = re.search(r"[1-4]", t)
+    if t[:1] in "qtsh" and m:
+        return int(m.group())
+    for i, name in enumerate(_MONTHS):
+        if t.startswith(name):
+            return i + 1
+    return None

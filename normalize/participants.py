@@ -1,0 +1,93 @@
+"""Participants step: who co-chairs, leads, contributes, is responsible, is mentioned.
+
+Role cells and role lines are split into organisations by the OrgMatcher; a role
+reference ("Focus area lead") resolves to the organisation holding that role in
+the section (SPEC participants), keeping the words in `raw`. Organisations named
+inside activity text are `mentioned`, except the body that issues the plan.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from parsers import diagnostics as diag
+from parsers.model import Document
+
+from .context import Context
+from .organisations import OrgMatcher
+from .outline import RoleCell, SectionNode
+from .records import Records
+
+
+@cache
+def matcher() -> OrgMatcher:
+    return OrgMatcher()
+
+
+def run(doc: Document, ctx: Context) -> Records:
+    """participants rows for the document, its sections and its activities."""
+    records = Records()
+    m = matcher()
+    seen: set[tuple] = set()
+
+    def emit(subject_type, subject_id, role, ref, cell: RoleCell, section: SectionNode | None):
+        if ref.role_ref:
+            holders = _holders(section, ref.role_ref, m)
+            if not holders:
+                records.diagnostics.append(diag.make("unresolved_role", cell.source_ref, raw=ref.raw))
+            for org_id, org_name in holders:
+                _add(subject_type, subject_id, role, org_id, org_name, cell, ref.qualifier)
+            return
+        if ref.org_id is None:
+            if not ref.known:
+                hint = f" (did you mean {ref.suggestion}?)" if ref.suggestion else ""
+                records.diagnostics.append(diag.make("unknown_org", cell.source_ref, name=ref.raw, hint=hint))
+            return
+        _add(subject_type, subject_id, role, ref.org_id, ref.org_name, cell, ref.qualifier)
+
+    def _add(subject_type, subject_id, role, org_id, org_name, cell, qualifier):
+        key = (subject_type, subject_id, role, org_id)
+        if key in seen:
+            return
+        seen.add(key)
+        records.add("participants", subject_type=subject_type, subject_id=subject_id, role=role,
+                    org_id=org_id, org_name=org_name, raw=cell.raw, qualifier=qualifier,
+                    source_ref=cell.source_ref)
+
+    for cell in ctx.outline.doc_roles:
+        for ref in m.split_list(cell.raw):
+            emit("document", ctx.doc_id, cell.role, ref, cell, None)
+    for section in ctx.outline.sections:
+        for cell in section.roles:
+            for ref in m.split_list(cell.raw):
+                emit("section", section.section_id, cell.role, ref, cell, section)
+    issuer = {org_id for org_id, *_ in m.find_mentions(ctx.outline.issuer_text)}
+    for a in ctx.outline.activities:
+        section = ctx.outline.section(a.section_id)
+        for cell in a.roles:
+            for ref in m.split_list(cell.raw):
+                emit("activity", a.activity_id, cell.role, ref, cell, section)
+        for org_id, text, _start, _end in m.find_mentions(a.text):
+            if org_id in issuer:
+                continue
+            org = m.lookup(org_id)
+            _add("activity", a.activity_id, "mentioned", org_id, org.name if org else None,
+                 RoleCell("mentioned", text, a.source_ref), None)
+    return records
+
+
+def _holders(section: SectionNode | None, role_ref: str, m: OrgMatcher) -> list[tuple[str, str | None]]:
+    """The organisations that hold a referenced role in a section ("focus area lead" ->
+    the section's lead)."""
+    if section is None:
+        return []
+    wanted = "lead" if "lead" in role_ref or "chef" in role_ref or "líder" in role_ref else \
+        "co_chair" if "chair" in role_ref or "présid" in role_ref or "presid" in role_ref else None
+    out = []
+    for cell in section.roles:
+        if cell.role != wanted:
+            continue
+        for ref in m.split_list(cell.raw):
+            if ref.org_id:
+                out.append((ref.org_id, ref.org_name))
+    return out

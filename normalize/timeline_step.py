@@ -1,0 +1,103 @@
+"""Timelines step: every activity's timeline cell and Gantt marks into timelines rows.
+
+Document context decides what a cell alone cannot (SPEC "timelines"): whether
+"Oct 17" is a two-digit year (from all the document's cells), and the year of a
+cell without one (the row's own notes, then the document's reference year, which
+is the year the title states, else the one the cells state most).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from parsers.model import Document
+
+from . import timelines as tl
+from .context import Context
+from .records import Records
+
+_TITLE_YEAR = re.compile(r"\b(?:for|pour|para|de|del|in|en)\s+((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)", re.I)
+_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)?\d\d)\b")
+
+
+def run(doc: Document, ctx: Context) -> Records:
+    """timelines rows (and N.B. events) for the outline's activities; sets the
+    document's reference year, two-digit-year reading and plan period."""
+    records = Records()
+    activities = ctx.outline.activities
+    cells = [a.timeline.raw for a in activities if a.timeline]
+    ctx.two_digit_years = tl.infer_two_digit_years(cells)
+    ctx.reference_year = _title_year(ctx.outline.title) or tl.infer_reference_year(cells, ctx.two_digit_years)
+    base = tl.TimelineContext(reference_year=ctx.reference_year, two_digit_years=ctx.two_digit_years)
+    readings: list[tuple[str, str, tl.TimelineReading]] = []
+    for a in activities:
+        if a.timeline:
+            cell_ctx = base
+            own_years = tl.years_in(a.timeline.raw)
+            if a.timeline.year_hint or own_years:
+                cell_ctx = _with_year(base, a.timeline.year_hint or own_years[0])
+            result = tl.read_timeline(a.timeline.raw, cell_ctx)
+            for r in result.readings:
+                readings.append((a.activity_id, a.timeline.source_ref, r))
+            for e in result.events:
+                records.add("events", event_id=None, name=e.name, raw_period=e.raw_period,
+                            start=_iso(e.start), end=_iso(e.end), source="note",
+                            subject_id=a.activity_id, source_ref=a.timeline.source_ref)
+            records.diagnostics.extend(_located(result.diagnostics, a.timeline.source_ref))
+        if a.gantt:
+            for r in _gantt(a.gantt, base):
+                readings.append((a.activity_id, a.gantt.source_ref, r))
+    _set_period(ctx, readings)
+    for n, (subject, ref, r) in enumerate(readings, 1):
+        records.add("timelines", timeline_id=f"t{n:03d}", subject_id=subject, raw=r.raw,
+                    start=_iso(r.start), end=_iso(r.end), kind=r.kind, precision=r.precision,
+                    certainty=r.certainty, note=r.note, source_ref=ref)
+    return records
+
+
+def _with_year(base: tl.TimelineContext, year: int) -> tl.TimelineContext:
+    return tl.TimelineContext(reference_year=year, two_digit_years=base.two_digit_years, lang=base.lang,
+                              period_start=base.period_start, period_end=base.period_end)
+
+
+def _gantt(gantt, base: tl.TimelineContext) -> tuple:
+    periods = []
+    for headers in gantt.headers:
+        year = next((int(h) for h in headers if re.fullmatch(r"(?:19|20)\d\d", h.strip())), None)
+        label = headers[-1] if headers else ""
+        periods.append(tl.column_period(label, year or base.reference_year, base))
+    return tl.gantt_readings(periods, gantt.marks, base)
+
+
+def _title_year(title: str | None) -> int | None:
+    if not title:
+        return None
+    m = _TITLE_YEAR.search(title)
+    return int(m.group(1)) if m else None
+
+
+def _set_period(ctx: Context, readings) -> None:
+    """The plan period: a span the title states ("2021-2022"), else the span of the
+    activities' firm dates, else the reference year."""
+    title = ctx.outline.title or ""
+    m = _SPAN.search(title)
+    if m:
+        end = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
+        ctx.period_start, ctx.period_end = dt.date(int(m.group(1)), 1, 1), dt.date(int(end), 12, 31)
+        return
+    starts = [r.start for _, _, r in readings if r.start]
+    ends = [r.end for _, _, r in readings if r.end]
+    if starts and ends:
+        ctx.period_start, ctx.period_end = min(starts), max(ends)
+    elif ctx.reference_year:
+        ctx.period_start, ctx.period_end = dt.date(ctx.reference_year, 1, 1), dt.date(ctx.reference_year, 12, 31)
+
+
+def _located(diagnostics, source_ref):
+    from dataclasses import replace
+    return [d if d.source_ref else replace(d, source_ref=source_ref) for d in diagnostics]
+
+
+def _iso(d) -> str | None:
+    return d.isoformat() if d else None

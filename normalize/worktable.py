@@ -1,0 +1,175 @@
+"""Activity tables: rows into sections, outputs and activities.
+
+A row can be
+* a part or accomplishment row (one cell across the table, or the section column:
+  "A. Programmatic issues", "Enhanced coherence in programming");
+* a heading row: item text and nothing in the other columns, followed by rows
+  that it groups: an output whose children are those rows (SPEC activities);
+* an item row: one output/activity, or a cell of numbered groups with lettered
+  items ("1. ...:" then "a) ...") whose Schedule cell holds one date per item
+  (SPEC "Positional schedules").
+"""
+
+from __future__ import annotations
+
+from parsers import diagnostics as diag
+from parsers.model import Cell, Paragraph, Table
+
+from .labels import Item, clean, items_from_paragraphs, nest_items, split_label, walk
+from .layout import Layout, unique_cells
+from .outline import ActivityNode, GanttRow, RoleCell, TimelineCell
+from .structure import OutlineBuilder, _PART_LABEL, section_kind
+
+ROLE_COLUMNS = ("lead", "contributor", "responsible")
+
+
+def read_table(builder: OutlineBuilder, table: Table, layout: Layout | None) -> None:
+    """Add the table's sections and activities to the outline (nothing for a table
+    that is not an activity table)."""
+    if layout is None:
+        return
+    grid = table.grid
+    body = [r for r in range(len(grid)) if r not in layout.header_rows]
+    group: ActivityNode | None = None
+    default_kind = "output" if layout.item_header and _says_output(layout.item_header) else "activity"
+    for n, r in enumerate(body):
+        row = grid[r]
+        cells = [(c, cell) for c, cell in unique_cells(row) if cell.row == r]
+        filled = [(c, cell) for c, cell in cells if clean(cell.text)]
+        if not filled:
+            continue
+        if _is_section_row(filled, layout, table.n_cols):
+            c, cell = filled[0]
+            _add_section_from_cell(builder, cell, in_section_column=layout.roles[c] == "section")
+            group = None
+            continue
+        for c, cell in filled:
+            if layout.roles[c] == "section":
+                _add_section_from_cell(builder, cell, in_section_column=True)
+                group = None
+        item_cells = [cell for c, cell in filled if c in layout.item_columns]
+        if not item_cells:
+            continue
+        other = [(c, cell) for c, cell in filled if layout.roles[c] not in ("item", "output", "output_item",
+                                                                             "section")]
+        paragraphs = [p for cell in item_cells for p in cell.paragraphs]
+        items = nest_items(items_from_paragraphs(paragraphs))
+        if not items:
+            continue
+        if not other and len(items) == 1 and not items[0].children and _groups_next(grid, body, n, layout):
+            group = builder.add_activity("output", items[0].label, items[0].text, items[0].source_ref,
+                                         block_ids=_row_blocks(cells))
+            continue
+        _add_row_items(builder, table, layout, cells, items, group, default_kind)
+
+
+def _says_output(header: str) -> bool:
+    from .layout import header_role
+    return header_role(header) in ("output", "output_item")
+
+
+def _is_section_row(filled, layout: Layout, n_cols: int) -> bool:
+    if len(filled) != 1:
+        return False
+    c, cell = filled[0]
+    text = clean(cell.text)
+    if cell.col_span >= max(2, n_cols - 1) and len(text) < 200:
+        return True
+    return layout.roles[c] == "section" and bool(_PART_LABEL.match(text))
+
+
+def _add_section_from_cell(builder: OutlineBuilder, cell: Cell, in_section_column: bool) -> None:
+    text = clean(cell.text)
+    m = _PART_LABEL.match(text)
+    blocks = [b.block_id for b in cell.blocks]
+    if m:
+        builder.add_section(1, m.group(1), m.group(2), "part", cell.source_ref, block_ids=blocks)
+    elif in_section_column and builder.part is not None:
+        builder.add_section(2, None, text, "accomplishment", cell.source_ref, parent=builder.part,
+                            block_ids=blocks)
+    else:
+        builder.add_section(1, None, text, section_kind(text) if not in_section_column else "accomplishment",
+                            cell.source_ref, block_ids=blocks)
+
+
+def _groups_next(grid, body, n, layout: Layout) -> bool:
+    """A heading row groups the rows below it: the next filled row is a plain item row."""
+    for r in body[n + 1:]:
+        filled = [(c, cell) for c, cell in unique_cells(grid[r]) if clean(cell.text)]
+        if not filled:
+            continue
+        others = [c for c, _ in filled if layout.roles[c] not in ("item", "output", "output_item", "section")]
+        return bool(others)
+    return False
+
+
+def _row_blocks(cells) -> list[int]:
+    return [b.block_id for _, cell in cells for b in cell.blocks]
+
+
+def _add_row_items(builder, table: Table, layout: Layout, cells, items: list[Item],
+                   group: ActivityNode | None, default_kind: str) -> None:
+    nodes: dict[int, ActivityNode] = {}
+    for item in walk(items):
+        parent = nodes.get(id(item.parent)) if item.parent else group
+        if item.children:
+            kind = "output" if item.parent is None and group is None else "activity"
+        elif item.parent is not None or group is not None:
+            kind = "activity"
+        else:
+            kind = default_kind if not item.label or len(items) == 1 else _kind_of_label(item.label)
+        nodes[id(item)] = builder.add_activity(kind, item.label, item.text, item.source_ref, parent,
+                                               item.block_ids)
+    all_items = list(walk(items))
+    first = nodes[id(items[0])]
+    by_col = {c: cell for c, cell in cells}
+    # Everything in the row belongs to its (first) item unless paired more precisely below.
+    for _, cell in cells:
+        if cell.row == cells[0][1].row:
+            for b in cell.blocks:
+                builder.outline.owners.setdefault(b.block_id, ("activity", first.activity_id))
+    for item in all_items:
+        builder.own(item.block_ids, "activity", nodes[id(item)].activity_id)
+    for c in layout.columns("timeline"):
+        cell = by_col.get(c)
+        if cell is not None and clean(cell.text):
+            _assign_timelines(builder, cell, all_items, nodes)
+    for role in ROLE_COLUMNS:
+        for c in layout.columns(role):
+            cell = by_col.get(c)
+            if cell is not None and clean(cell.text):
+                for item in items:
+                    nodes[id(item)].roles.append(RoleCell(role, cell.text.strip(), cell.source_ref))
+    period_cols = layout.columns("period")
+    if period_cols and len(all_items) == 1:
+        marks = []
+        for c in period_cols:
+            cell = table.grid[cells[0][1].row][c]
+            marks.append(clean(cell.text) if cell is not None else "")
+        first.gantt = GanttRow([layout.period_headers.get(c, []) for c in period_cols], marks,
+                               cells[0][1].source_ref)
+
+
+def _kind_of_label(label: str) -> str:
+    core = label.strip("().")
+    return "output" if core[:1].isdigit() else "activity"
+
+
+def _assign_timelines(builder, cell: Cell, all_items: list[Item], nodes) -> None:
+    if len(all_items) == 1:
+        node = nodes[id(all_items[0])]
+        node.timeline = TimelineCell(cell.text.strip(), cell.source_ref)
+        return
+    lines = [p for p in cell.paragraphs if clean(p.text)]
+    leaves = [i for i in all_items if not i.children]
+    for targets in (leaves, all_items):
+        if len(lines) == len(targets):
+            for item, p in zip(targets, lines):
+                node = nodes[id(item)]
+                node.timeline = TimelineCell(clean(p.text), p.source_ref)
+                builder.own([p.block_id], "activity", node.activity_id)
+            return
+    builder.outline.diagnostics.append(
+        diag.make("schedule_mismatch", cell.source_ref, n_dates=len(lines), n_items=len(leaves)))
+
+
