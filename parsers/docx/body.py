@@ -294,6 +294,9 @@ class BodyReader:
     def _run(self, r) -> None:
         self._run_el = r
         self._run_bold = None
+        self._run_content(r)
+
+    def _run_content(self, r) -> None:
         for child in r:
             tag = child.tag
             if tag == T:
@@ -325,8 +328,12 @@ class BodyReader:
                     self._pending_notes.append((NOTE_KINDS[tag], note_id, self._len))
             elif tag == COMMENTREF:
                 self.comment_refs.setdefault(child.get(W + "id") or "", self._block_id)
-            elif tag == DRAWING or tag == PICT or tag == ALT or tag == OBJECT:
+            elif tag == DRAWING or tag == PICT or tag == OBJECT:
                 self._find_boxes(child)
+            elif tag == ALT:
+                branch = choose_branch(child)
+                if branch is not None:
+                    self._run_content(branch)
             elif tag == RUBY:
                 base = child.find(RUBYBASE)
                 if base is not None:
