@@ -81,7 +81,9 @@ class LineReader:
             if spans:
                 pieces, last = [], 0
                 for start, end, note_id in spans:
-                    pieces.append(line[last:start])
+                    # The exporter puts one space before the note text; it is not the paragraph's
+                    cut = start - 1 if start > last and line[start - 1] == " " else start
+                    pieces.append(line[last:cut])
                     body = line[start + 1:end - 1]
                     bodies.append((note_id, body[body.index(":") + 1:].strip()))
                     self.pending.pop(note_id, None)
