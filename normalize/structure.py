@@ -19,7 +19,7 @@ from parsers.model import Document, Paragraph, Table
 
 from .context import Context
 from .data import load_json
-from .labels import clean, items_from_paragraphs, nest_items, split_label, walk
+from .labels import clean, items_from_paragraphs, label_class, nest_items, split_label, walk
 from .layout import read_layout
 from .outline import ActivityNode, EventRow, Outline, RoleCell, SectionNode
 from .records import Records
@@ -118,6 +118,7 @@ def run(doc: Document, ctx: Context) -> Records:
     in_section_region = False
     pending: list[Paragraph] = []     # a run of list paragraphs inside a section
     last_layout = None                # (section, Layout) of the last activity table
+    section_class = None              # label class of numbered section paragraphs ("num")
 
     def flush_items():
         if pending and builder.section is not None:
@@ -177,7 +178,9 @@ def run(doc: Document, ctx: Context) -> Records:
             in_section_region = True
             mode = None
             continue
-        if label and _is_section_paragraph(block, blocks, i, in_section_region):
+        if label and _is_section_paragraph(block, blocks, i, in_section_region) \
+                and section_class in (None, label_class(label)):
+            section_class = label_class(label)
             flush_items()
             builder.add_section(1, label.strip("().") or None, body, section_kind(_region_word(in_section_region), text),
                                 block.source_ref, block_ids=[block.block_id])
@@ -212,9 +215,14 @@ def _is_section_paragraph(p: Paragraph, blocks, i: int, in_region: bool) -> bool
         return False
     if p.heading_level:
         return True
-    following = [b for b in blocks[i + 1:i + 6] if isinstance(b, Paragraph) and clean(b.text)][:3]
-    if any(role_line(b.text) for b in following):
-        return True
+    # Role lines right under it (before any other labelled paragraph) make it a section.
+    for b in blocks[i + 1:i + 6]:
+        if not isinstance(b, Paragraph) or not clean(b.text):
+            continue
+        if role_line(b.text):
+            return True
+        if split_label(b)[0] or clean(b.text).rstrip(":").strip().lower() in _words()["section_regions"]:
+            break
     return in_region and not split_label(p)[2] and (p.bold or len(text) < 200) and not text.endswith(";")
 
 
