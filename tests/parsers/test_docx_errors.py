@@ -1,0 +1,114 @@
+"""parse_docx on bad input: typed IngestErrors for fatal problems, never a crash."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from parsers.docx import parse_docx
+from parsers.errors import EncryptedFile, UnreadableFile, UnsupportedFormat
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+RELS = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="{ns}/officeDocument" Target="{target}"/></Relationships>')
+TRANSITIONAL_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def zip_with(path, files: dict[str, str | bytes]):
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in files.items():
+            z.writestr(name, data)
+    return path
+
+
+def test_docx_not_a_zip_is_unreadable(tmp_path):
+    path = tmp_path / "fake.docx"
+    path.write_bytes(b"PK\x03\x04 this is not really a zip")
+    with pytest.raises(UnreadableFile):
+        parse_docx(path)
+
+
+def test_docx_truncated_zip_is_unreadable(tmp_path, fixtures_dir):
+    data = (fixtures_dir / "emg-workplan-2018.docx").read_bytes()
+    path = tmp_path / "cut.docx"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(UnreadableFile):
+        parse_docx(path)
+
+
+def test_docx_zip_without_main_part_is_unreadable(tmp_path):
+    path = zip_with(tmp_path / "empty.docx", {"hello.txt": "hi"})
+    with pytest.raises(UnreadableFile, match="no main document part"):
+        parse_docx(path)
+
+
+def test_docx_malformed_main_part_is_unreadable(tmp_path):
+    path = zip_with(tmp_path / "bad.docx", {
+        "_rels/.rels": RELS.format(ns=TRANSITIONAL_REL, target="word/document.xml"),
+        "word/document.xml": f'<w:document xmlns:w="{W}"><w:body><w:p>',
+    })
+    with pytest.raises(UnreadableFile, match="well-formed"):
+        parse_docx(path)
+
+
+def test_docx_spreadsheet_package_is_unsupported(tmp_path):
+    path = zip_with(tmp_path / "book.docx", {
+        "_rels/.rels": RELS.format(ns=TRANSITIONAL_REL, target="xl/workbook.xml"),
+        "xl/workbook.xml": '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+    })
+    with pytest.raises(UnsupportedFormat):
+        parse_docx(path)
+
+
+def test_docx_encrypted_ole2_package(tmp_path):
+    path = tmp_path / "locked.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptionInfo".encode("utf-16-le"))
+    with pytest.raises(EncryptedFile):
+        parse_docx(path)
+
+
+def test_docx_legacy_doc_is_unsupported(tmp_path):
+    path = tmp_path / "old.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"))
+    with pytest.raises(UnsupportedFormat):
+        parse_docx(path)
+
+
+def test_docx_entities_are_not_expanded(tmp_path):
+    body = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "boom"><!ENTITY b "&a;&a;&a;&a;">]>'
+            f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>x&b;y</w:t></w:r></w:p></w:body></w:document>')
+    path = zip_with(tmp_path / "ent.docx", {
+        "_rels/.rels": RELS.format(ns=TRANSITIONAL_REL, target="word/document.xml"),
+        "word/document.xml": body,
+    })
+    doc = parse_docx(path)
+    assert "boom" not in doc.blocks[0].text
+
+
+def test_docx_strict_ooxml_namespace(tmp_path):
+    body = (f'<w:document xmlns:w="{STRICT}"><w:body><w:p><w:r><w:t>strict</w:t></w:r></w:p>'
+            '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>cell</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>')
+    path = zip_with(tmp_path / "strict.docx", {
+        "_rels/.rels": RELS.format(ns="http://purl.oclc.org/ooxml/officeDocument/relationships",
+                                   target="/word/document.xml"),
+        "word/document.xml": body,
+    })
+    doc = parse_docx(path)
+    assert doc.blocks[0].text == "strict"
+    assert next(doc.iter_tables()).rows[0].cells[0].text == "cell"
+
+
+def test_docx_damaged_side_part_is_a_diagnostic(tmp_path):
+    rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{TRANSITIONAL_REL}/comments" Target="comments.xml"/></Relationships>')
+    path = zip_with(tmp_path / "side.docx", {
+        "_rels/.rels": RELS.format(ns=TRANSITIONAL_REL, target="word/document.xml"),
+        "word/_rels/document.xml.rels": rels,
+        "word/document.xml": f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>ok</w:t></w:r></w:p></w:body></w:document>',
+        "word/comments.xml": "<w:comments",
+    })
+    doc = parse_docx(path)
+    assert doc.blocks[0].text == "ok" and doc.comments == ()
+    assert [d.code for d in doc.diagnostics] == ["parser_warning"]
