@@ -1,0 +1,202 @@
+"""Date expressions found in one timeline cell: the small grammar behind
+`normalize.timelines` (SPEC "timelines").
+
+Hand-written rather than dateparser/dateutil because those read one date, not
+the spans workplans use ("Qs 1 and 2, 2022", "mid-late May", "Oct 17 – Mar 18"
+with two-digit years, "Dec-Jan" rolling over), and because they guess silently
+where SPEC wants a diagnostic. The hot path is one regex pass and dict lookups.
+
+This module holds the words and tokens (`tokens(text)`) and the `Atom` a
+date expression becomes; `normalize.timeparse` parses tokens into atoms and
+groups, `normalize.timelines` fills in years and makes readings.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .data import load_timewords
+
+# precisions, finest first (SPEC: a range's precision is that of its finer end)
+PRECISIONS = ("day", "month_part", "month", "quarter", "half", "year")
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<iso>\d{4}-\d{1,2}-\d{1,2})(?!\d)
+   |(?P<dmy>\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2})(?![\d./])
+   |(?P<yy>\d{4}[/-]\d{2}(?:\d{2})?)(?![\d/-])
+   |(?P<my>\d{1,2}[./]\d{4})(?!\d)
+   |(?P<dm>\d{1,2}/\d{1,2})(?![\d/])
+   |(?P<q>[qt][1-4]|[1-4]q|[hs][12]|[12]h)(?![^\W_])
+   |(?P<num>\d{1,4})(?P<ord>st|nd|rd|th|er|re|ère|ème|eme|e|º|°|ª)?(?![^\W_])
+   |(?P<word>[^\W\d_]+(?:'[^\W\d_]+)*)\.?
+   |(?P<punct>[-/,;&+:])
+    """,
+    re.X,
+)
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
+                        | {"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u202f": " "})
+
+
+@dataclass
+class Atom:
+    """One date as written, before its year is known.
+
+    prec: One of PRECISIONS. year: None until stated or filled in;
+    year_from: "stated", "shared" (from a neighbour) or "ref" (context).
+    month/day: None when the precision does not use them (a bare "15" in
+    "15 - 30 July" is prec "day" with month None until its neighbour fills it).
+    lo/hi: day bounds for month_part (hi 31 = month end), month bounds for a
+    part of a year ("early 2022" -> 1..4). n: the quarter or half number.
+    yy_guess: the two-digit number read as a day although it could be a year.
+    """
+
+    prec: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    lo: int | None = None
+    hi: int | None = None
+    n: int | None = None
+    unit: str | None = None          # "quarter" | "half" for prec quarter/half
+    year_from: str = "stated"
+    yy_guess: int | None = None
+
+
+_CERT_RANK = {"firm": 0, "tentative": 1, "tbc": 2, "tbd": 3}
+
+
+def _strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+
+
+def _raw_tokens(text: str) -> list[tuple[str, str, str | None]]:
+    """(kind, text, ordinal suffix) for each token of lower-cased text."""
+    out = []
+    for m in _TOKEN_RE.finditer(text.translate(_DASHES).lower()):
+        kind = m.lastgroup
+        if kind == "ord":
+            kind = "num"
+        out.append((kind, m.group(kind), m.group("ord") if kind == "num" else None))
+    return out
+
+
+@functools.cache
+def _lexicon() -> tuple[dict[tuple[str, ...], tuple[str, object]], int]:
+    """Phrase (tuple of token texts) -> (category, value), and the longest phrase length.
+
+    Earlier categories win when a phrase is listed twice; unaccented spellings are
+    added unless they clash with another word ("dès" vs "des")."""
+    w = load_timewords()
+    entries: list[tuple[str, str, object]] = []
+    entries += [(p, "CERT", v) for p, v in w["certainty"].items()]
+    entries += [(p, "RECUR", None) for p in w["recurring"]]
+    entries += [(p, "ONG", None) for p in w["ongoing"]]
+    entries += [(p, "DL", None) for p in w["deadline"]]
+    entries += [(p, "UNTIL", None) for p in w["until"]]
+    entries += [(p, "OPEN", None) for p in w["open_prefix"]]
+    entries += [(p, "SUF", None) for p in w["open_suffix"]]
+    entries += [(p, "MONTH", v) for p, v in w["months"].items()]
+    entries += [(p, "PART", v) for p, v in w["month_parts"].items()]
+    entries += [(p, "ORD", v) for p, v in w["ordinals"].items()]
+    entries += [(p, "QLIST", None) for p in w["quarter_list_words"]]
+    entries += [(p, "QWORD", None) for p in w["quarter_words"]]
+    entries += [(p, "HWORD", None) for p in w["half_words"]]
+    entries += [(p, "WEEK", None) for p in w["week_words"]]
+    entries += [(p, "YEARWORD", None) for p in w["year_words"]]
+    entries += [(p, "R", None) for p in w["range_connectors"]]
+    entries += [(p, "L", None) for p in w["list_connectors"]]
+    entries += [(p, "FILL", None) for p in w["fillers"]]
+    lex: dict[tuple[str, ...], tuple[str, object]] = {}
+    for phrase, cat, value in entries:
+        key = tuple(t[1] for t in _raw_tokens(phrase))
+        lex.setdefault(key, (cat, value))
+    for phrase, cat, value in entries:
+        plain = tuple(t[1] for t in _raw_tokens(_strip_accents(phrase)))
+        lex.setdefault(plain, (cat, value))
+    return lex, max(len(k) for k in lex)
+
+
+def tokens(text: str) -> list[tuple[str, object, str]]:
+    """(category, value, text) for each word or phrase of the text, phrases matched longest first.
+
+    Categories: the lexicon's (MONTH, PART, DL, ...), "NUM" (value (int, digits, ordinal)),
+    "Q" (value ("quarter"|"half", n)), "LIT" (a ready Atom), ":" and "WORD" (unknown)."""
+    lex, longest = _lexicon()
+    raw = _raw_tokens(text)
+    out: list[tuple[str, object, str]] = []
+    i = 0
+    while i < len(raw):
+        kind, tok, ordinal = raw[i]
+        if kind in ("word", "punct"):
+            for n in range(min(longest, len(raw) - i), 0, -1):
+                key = tuple(t[1] for t in raw[i:i + n])
+                hit = lex.get(key)
+                if hit:
+                    out.append((hit[0], hit[1], " ".join(key)))
+                    i += n
+                    break
+            else:
+                out.append((":" if tok == ":" else "WORD", None, tok))
+                i += 1
+            continue
+        if kind == "num":
+            out.append(("NUM", (int(tok), len(tok), ordinal), tok))
+        elif kind == "q":
+            unit = "half" if ("h" in tok or "s" in tok) else "quarter"
+            out.append(("Q", (unit, int(tok.strip("qtsh"))), tok))
+        else:
+            atoms = _literal(kind, tok)
+            if not atoms:
+                out.append(("WORD", None, tok))
+            for k, a in enumerate(atoms):
+                if k:                    # "2021-22": two years make a range
+                    out.append(("R", None, "-"))
+                out.append(("LIT", a, tok))
+        i += 1
+    return out
+
+
+def _literal(kind: str, tok: str) -> list[Atom]:
+    """Atoms for an all-numeric date; day-first unless impossible (SPEC)."""
+    parts = [int(p) for p in re.split(r"[./-]", tok)]
+    if kind == "iso":
+        y, m, d = parts
+        return [Atom("day", y, m, d)] if _valid(y, m, d) else []
+    if kind == "dmy":
+        a, b, y = parts
+        y = y + 2000 if y < 100 else y
+        if _valid(y, b, a):
+            return [Atom("day", y, b, a)]
+        return [Atom("day", y, a, b)] if _valid(y, a, b) else []
+    if kind == "my":
+        m, y = parts
+        return [Atom("month", y, m)] if 1 <= m <= 12 else []
+    if kind == "dm":
+        a, b = parts
+        if _valid(2000, b, a):
+            return [Atom("day", None, b, a, year_from="ref")]
+        return [Atom("day", None, a, b, year_from="ref")] if _valid(2000, a, b) else []
+    # "yy": 2021-22, 2021/2022, or an ISO month 2021-07
+    y, rest = parts
+    digits = tok[5:]
+    if len(digits) == 4 and rest > y:
+        return [Atom("year", y), Atom("year", rest)]
+    if len(digits) == 2 and rest > y % 100 and not (rest <= 12 and digits.startswith("0")):
+        return [Atom("year", y), Atom("year", y - y % 100 + rest)]
+    return [Atom("month", y, rest)] if 1 <= rest <= 12 else []
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def certainty_of(found: list[str]) -> str:
+    """The least certain of the certainty levels found ("firm" when none)."""
+    return max(found, key=_CERT_RANK.__getitem__, default="firm")
+
+

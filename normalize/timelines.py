@@ -1,0 +1,318 @@
+"""Timeline rows for one cell (SPEC "timelines"), and the external events its
+"N.B. <period>: <name>" notes mention (SPEC "events", source=note).
+
+`read_timeline(text, ctx)` is a pure cell-level reader: the grammar lives in
+`timegrammar` (words, tokens), `timeparse` (atoms and groups) and `timeresolve`
+(years, roll-over, merging); Gantt grids and document-level inference live in
+`timegrid`. Nothing here guesses silently: a cell with no year and no reference
+year gives null dates and an `ambiguous_date` diagnostic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from parsers.diagnostics import make
+from parsers.model import Diagnostic
+
+from .data import load_timewords
+from .timegrammar import certainty_of
+from .timeparse import Scan, scan
+from .timeresolve import Piece, resolve
+
+KINDS = ("point", "range", "deadline", "open_ended", "unknown")
+CERTAINTIES = ("firm", "tentative", "tbc", "tbd")
+
+_NB_RE = re.compile(r"^\s*(?:[Nn]\.\s?[Bb]\.?|NB\b)\s*[:.\-]?\s*(.*)$")
+_BRACKET_RE = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_NAME_END_RE = re.compile(r":(?=\s|$)")
+# "International Day ... 2021: “We’re part of the solution”": the slogan is not the name
+_SLOGAN_RE = re.compile(r"\s*:\s*[“\"«‘'].*$")
+
+
+@dataclass(frozen=True)
+class TimelineContext:
+    """What the document tells about the dates of its cells.
+
+    reference_year: The year for cells that state none; None when unknown (such
+        cells then get null dates and an ambiguous_date diagnostic).
+    two_digit_years: True when the document writes "Oct 17" for October 2017
+        (a document-level decision, see `infer_two_digit_years`); otherwise a
+        number after a month is a day.
+    lang: "en" | "fr" | "es"; a hint only, every language's words are tried.
+    period_start / period_end: The plan period (ongoing and recurring cells use
+        it); None when the document states none (then the whole reference year).
+    """
+
+    reference_year: int | None = None
+    two_digit_years: bool = False
+    lang: str = "en"
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+
+
+DEFAULT_CONTEXT = TimelineContext()
+
+
+@dataclass(frozen=True)
+class TimelineReading:
+    """One timelines row (SPEC "timelines").
+
+    raw: The cell's own text, whitespace collapsed (N.B. notes left out).
+    start / end: First and last day covered; None for an open side (deadline:
+        start None; open_ended: end None) and both None for kind "unknown".
+    kind: point | range | deadline | open_ended | unknown.
+    precision: day | month_part | month | quarter | half | year; None when the
+        cell states no date (kind unknown).
+    certainty: firm | tentative | tbc | tbd.
+    note: Bracketed text that is not a date, "recurring" for recurring cells
+        (several joined with "; "); None when there is none.
+    """
+
+    raw: str
+    start: dt.date | None
+    end: dt.date | None
+    kind: str
+    precision: str | None
+    certainty: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """An external event named by an "N.B. <period>: <name>" note inside a cell.
+
+    start / end: The period's first and last day; None when it cannot be read."""
+
+    name: str
+    raw_period: str
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True)
+class TimelineResult:
+    """Everything one cell gives: readings (empty for an empty cell), events from
+    its N.B. notes, and diagnostics (ambiguous_date, unparsed_timeline)."""
+
+    readings: tuple[TimelineReading, ...]
+    events: tuple[TimelineEvent, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def read_timeline(text: str, ctx: TimelineContext = TimelineContext(), *,
+                  source_ref: str | None = None) -> TimelineResult:
+    """The timeline readings, N.B. events and diagnostics of one cell's text.
+
+    source_ref (str | None): put on the diagnostics; None leaves that to the caller.
+    """
+    if not text or not text.strip():
+        return TimelineResult((), (), ())
+    own, notes = _split_notes(text)
+    diags: list[Diagnostic] = []
+    readings = _read_own(" ".join(own.split()), ctx, source_ref, diags)
+    events = []
+    for period, names in notes:
+        found = _read_own(period, ctx, source_ref, diags)
+        start = found[0].start if found else None
+        end = found[0].end if found else None
+        events.extend(TimelineEvent(name, period, start, end) for name in names)
+    return TimelineResult(tuple(readings), tuple(events), tuple(diags))
+
+
+def to_json(reading: TimelineReading) -> dict:
+    """The reading as a JSON-ready dict, ISO dates or None, keys in SPEC order."""
+    return {
+        "raw": reading.raw,
+        "start": reading.start.isoformat() if reading.start else None,
+        "end": reading.end.isoformat() if reading.end else None,
+        "kind": reading.kind,
+        "precision": reading.precision,
+        "certainty": reading.certainty,
+        "note": reading.note,
+    }
+
+
+def timeline_command_lines(texts: Iterable[str], ctx: TimelineContext = TimelineContext()) -> Iterator[str]:
+    """One JSON object per input text: its first reading (an "unknown"/tbd reading
+    for an empty cell, as in SPEC's table). N.B. events are not printed."""
+    for text in texts:
+        result = read_timeline(text, ctx)
+        reading = result.readings[0] if result.readings else \
+            TimelineReading(text.strip(), None, None, "unknown", None, "tbd", None)
+        yield json.dumps(to_json(reading), ensure_ascii=False)
+
+
+def _split_notes(text: str) -> tuple[str, list[tuple[str, list[str]]]]:
+    """The cell's own text, and (period, [event names]) for each N.B. note in it:
+    "N.B. 3 May – 13 June" followed by one name a line gives one event per line."""
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if _NB_RE.match(line)), len(lines))
+    notes: list[tuple[str, list[str]]] = []
+    for line in lines[first:]:
+        m = _NB_RE.match(line)
+        if m:
+            period, *name = _NAME_END_RE.split(m.group(1), maxsplit=1)
+            notes.append((" ".join(period.split()), []))
+            line = name[0] if name else ""
+        name = " ".join(_SLOGAN_RE.sub("", line).split()).strip(" :;,")
+        if name and notes:
+            notes[-1][1].append(name)
+    return "\n".join(lines[:first]), notes
+
+
+def _plan_period(ctx: TimelineContext) -> tuple[dt.date, dt.date, str] | None:
+    """The plan period (SPEC: period_start–period_end, else the reference year)."""
+    if ctx.period_start:
+        return ctx.period_start, ctx.period_end or dt.date(ctx.period_start.year, 12, 31), "day"
+    if ctx.reference_year:
+        return dt.date(ctx.reference_year, 1, 1), dt.date(ctx.reference_year, 12, 31), "year"
+    return None
+
+
+def _read_own(raw: str, ctx: TimelineContext, source_ref: str | None,
+              diags: list[Diagnostic]) -> list[TimelineReading]:
+    """Readings for a cell's own text (whitespace already collapsed)."""
+    if not raw:
+        return []
+    words = load_timewords()
+    if raw.lower().strip(" .") in words["not_dates"] or raw.lower() in words["not_dates"]:
+        return [TimelineReading(raw, None, None, "unknown", None, "firm", None)]
+    sc, certainty, notes = _scan_with_brackets(raw, ctx)
+
+    def reading(start, end, kind, precision, note_list=notes) -> TimelineReading:
+        return TimelineReading(raw, start, end, kind, precision, certainty, "; ".join(note_list) or None)
+
+    pieces = resolve(sc.groups, ctx.reference_year)
+    _flag_two_digit_guesses(raw, sc, ctx, source_ref, diags)
+    out: list[TimelineReading] = []
+    recurring = ["recurring"] + notes if sc.recurring else notes
+    for p in pieces:
+        if p.start is None:
+            detail = ("the cell gives no year and there is no reference year" if p.missing_year
+                      else "it names no calendar day")
+            diags.append(make("ambiguous_date", source_ref, raw=raw, detail=detail))
+            out.append(reading(None, None, "unknown", None))
+            continue
+        out.append(reading(*_shape(p), recurring))
+    if pieces:
+        return out
+    period = _plan_period(ctx)
+    if sc.recurring or sc.ongoing:
+        if period is None:
+            diags.append(make("ambiguous_date", source_ref, raw=raw,
+                              detail="it spans the plan period, which is unknown"))
+            return [reading(None, None, "unknown", None)]
+        if sc.recurring:
+            return [reading(period[0], period[1], "range", period[2], recurring)]
+        return [reading(period[0], None, "open_ended", period[2])]
+    if certainty != "firm":                        # "TBD", "Date TBC": SPEC counts them as tbd
+        certainty = "tbd"
+        return [reading(None, None, "unknown", None)]
+    fallback = _dateparser_fallback(raw, ctx)
+    if fallback:
+        return [reading(*fallback)]
+    diags.append(make("unparsed_timeline", source_ref, raw=raw))
+    return [reading(None, None, "unknown", None)]
+
+
+def _shape(p: Piece) -> tuple[dt.date | None, dt.date | None, str, str]:
+    """(start, end, kind, precision) for a dated piece."""
+    if p.deadline:
+        return None, p.end, "deadline", p.precision
+    if p.open_end or (p.open_start and not p.multi):
+        return p.start, None, "open_ended", p.precision
+    return p.start, p.end, "range" if p.multi else "point", p.precision
+
+
+def _scan_with_brackets(raw: str, ctx: TimelineContext) -> tuple[Scan, str, list[str]]:
+    """The scan of the text outside brackets, the cell's certainty, and the notes:
+    bracketed text that is not a date or a certainty word ("(check this timeline ...)")."""
+    def run(t: str) -> Scan:
+        return scan(t, ctx.two_digit_years, ctx.reference_year)
+
+    brackets = [m.group(1) if m.group(1) is not None else m.group(2) for m in _BRACKET_RE.finditer(raw)]
+    main = run(_BRACKET_RE.sub(" ", raw)) if brackets else run(raw)
+    certs, notes = [main.certainty], []
+    recurring, ongoing = main.recurring, main.ongoing
+    inner = [run(b) for b in brackets]
+    for b, s in zip(brackets, inner, strict=True):
+        certs.append(s.certainty)
+        recurring = recurring or s.recurring
+        if s.n_words or (s.groups and main.groups):
+            notes.append(" ".join(b.split()))
+    if not main.groups and any(s.groups for s in inner):
+        # "TBD (possibly June)": the only date is in brackets
+        main = run(_BRACKET_RE.sub(lambda m: " " + (m.group(1) or m.group(2) or "") + " ", raw))
+        notes = [" ".join(b.split()) for b, s in zip(brackets, inner, strict=True) if s.n_words and not s.groups]
+    main.recurring, main.ongoing = recurring, ongoing or main.ongoing
+    return main, certainty_of(certs), notes
+
+
+def _flag_two_digit_guesses(raw: str, sc: Scan, ctx: TimelineContext, source_ref: str | None,
+                            diags: list[Diagnostic]) -> None:
+    """An info diagnostic where "Oct 17" was read as a day but could be a year."""
+    for g in sc.groups:
+        for seg in g.segments:
+            for a in seg:
+                if a.yy_guess is not None and ctx.reference_year is not None \
+                        and abs(2000 + a.yy_guess - ctx.reference_year) <= 1:
+                    diags.append(make("ambiguous_date", source_ref, severity="info", raw=raw,
+                                      detail=f"{a.yy_guess} after a month read as a day; it may be the year "
+                                             f"20{a.yy_guess:02d}"))
+                    return
+
+
+def _dateparser_fallback(raw: str, ctx: TimelineContext) -> tuple | None:
+    """(start, end, kind, precision) from dateparser for a single date the grammar
+    does not know ("15. Juli 2021", "luglio 2021"); only when the text states a
+    4-digit year (dateparser would otherwise guess one) and is short."""
+    from .timegrid import years_in
+    if not years_in(raw) or len(raw.split()) > 5:
+        return None
+    data = _dateparser().get_date_data(raw)
+    if data is None or data.date_obj is None or data.period not in ("day", "month", "year"):
+        return None
+    d = data.date_obj.date()
+    if data.period == "day":
+        return d, d, "point", "day"
+    if data.period == "month":
+        from .timeresolve import month_period
+        return (*month_period(d.month, d.year), "point", "month")
+    return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31), "point", "year"
+
+
+_DATEPARSER = None
+
+
+def _dateparser():
+    """A DateDataParser limited to absolute dates in a few European languages (created once;
+    language detection over all languages reads "X" as Hungarian)."""
+    global _DATEPARSER
+    if _DATEPARSER is None:
+        from dateparser.date import DateDataParser
+        _DATEPARSER = DateDataParser(
+            languages=["en", "fr", "es", "de", "it", "pt"],
+            settings={"PARSERS": ["absolute-time"], "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+                      "RELATIVE_BASE": dt.datetime(2000, 1, 1), "TIMEZONE": "UTC"})
+    return _DATEPARSER
+
+
+from .timegrid import (  # noqa: E402  (re-exported public API; timegrid needs the classes above)
+    column_period,
+    gantt_readings,
+    infer_reference_year,
+    infer_two_digit_years,
+    years_in,
+)
+from .timeresolve import month_period, quarter_period  # noqa: E402
+
+__all__ = [
+    "TimelineContext", "TimelineReading", "TimelineEvent", "TimelineResult", "read_timeline",
+    "to_json", "timeline_command_lines", "years_in", "infer_two_digit_years", "infer_reference_year",
+    "quarter_period", "month_period", "column_period", "gantt_readings", "KINDS", "CERTAINTIES",
+]
