@@ -1,0 +1,412 @@
+"""Organisations named in workplans: exact lookup, list-cell splitting, near misses.
+
+SPEC "participants": one row per organisation per role; `org_id` is the canonical
+acronym from normalize/data/organisations.csv ("UN Environment" is UNEP), a role
+reference ("Focus area lead") is resolved by the caller to the section's holder,
+and a body that is not an organisation gets `group:<name>`. This module turns
+one list cell into `OrgRef`s; the caller adds roles, subjects and diagnostics
+(`unknown_org` for `known=False`, `unresolved_role` for a role without holder).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from normalize.data import load_org_terms, load_organisations
+
+#: The lowest rapidfuzz ratio (0-100) at which an unknown name is offered a suggestion.
+DEFAULT_NEAR_MISS_CUTOFF = 85.0
+
+# Separators between organisations in a list cell, at bracket depth 0. "et"/"y" are
+# the French/Spanish "and"; they are matched lower-case only so "Y" is never one.
+_SEP_RE = re.compile(r"\s*(?:[,;/+&]|\bas well as\b|\b(?:and|AND|et|y)\b)\s*")
+_BULLET_RE = re.compile(r"^\s*(?:[-\u2013\u2014\u2022\u25cf\u00b7\u25aa\u25e6\u2023*>o](?=\s)|[\u2022\u25cf\u25aa\u25e6\uf0b7])\s*")
+_LABEL_RE = re.compile(r"^\s*([^:()]{2,40}):\s*(.*)$", re.S)
+# One word written like an acronym: two or more capitals ("PIMS", "UNIMDIS", "AfDB").
+_ACRONYM_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&'-]{1,14}$")
+_DASHES_RE = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212_-]")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """One entity of the reference list.
+
+    org_id (str): canonical id, the acronym SPEC uses (UNEP, UN-Women, MINAMATA).
+    name (str): English name.
+    category (str): fund_programme | specialized_agency | related_organization |
+        department_office | regional_commission | research_training |
+        convention_secretariat | coordination_body | partner | other.
+    acronyms (tuple): acronyms in all languages; matched case-sensitively in free text.
+    names (tuple): other names and aliases (French, Spanish, former names).
+    ambiguous (tuple): acronyms that are also ordinary words (WHO); free-text
+        matches need a non-shouting context.
+    list_only (tuple): terms never matched in free text (ODA = official development
+        assistance far more often than the Office for Disarmament Affairs).
+    parent (str | None): org_id of the parent entity; None when independent.
+    """
+
+    org_id: str
+    name: str
+    category: str
+    acronyms: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()
+    list_only: tuple[str, ...] = ()
+    parent: str | None = None
+
+    def terms(self) -> tuple[str, ...]:
+        """Every string that names this organisation: id, name, acronyms, other names."""
+        return (self.org_id, self.name, *self.acronyms, *self.names)
+
+
+@dataclass(frozen=True)
+class OrgRef:
+    """One organisation, group or role reference found in a list cell.
+
+    raw (str): the piece of text it came from ("WWF (tbc)", "UN Women").
+    org_id (str | None): canonical id; "group:<text>" for a non-organisation body
+        ("group:Task team"); None for a role reference, an unknown name, or a
+        placeholder cell that holds only a qualifier ("TBD").
+    org_name (str | None): English name, or the group's text; None when org_id is None.
+    qualifier (str | None): "tbc", "others welcome to join", several joined "; ";
+        None when there is none.
+    role_ref (str | None): normalized role key ("focus area lead") when the piece
+        refers to a role; the caller resolves it to the holder. None otherwise.
+    known (bool): False when the piece names an organisation that is not in the data.
+    suggestion (str | None): org_id of a near miss for an unknown name; None if none.
+    """
+
+    raw: str
+    org_id: str | None
+    org_name: str | None
+    qualifier: str | None = None
+    role_ref: str | None = None
+    known: bool = True
+    suggestion: str | None = None
+
+
+def org_key(text: str) -> str:
+    """The lookup key of a name: lower case, accents, dots and dashes dropped, spacing unified."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub("[\u2018\u2019`\u00b4]", "'", s)
+    s = _DASHES_RE.sub(" ", s).replace(".", "")
+    s = re.sub(r"\s*([/,&:;])\s*", r"\1", s)
+    return re.sub(r"\s+", " ", s).strip(" ,;:/&'\"()[]")
+
+
+def _compact(key: str) -> str:
+    """A key without spaces, so "UNWomen" and "UN Women" meet; used for one-piece lookups only."""
+    return key.replace(" ", "")
+
+
+def organisations_from_rows(rows: Sequence[dict]) -> tuple[Organisation, ...]:
+    """Organisation records for the row dicts of `load_organisations()`."""
+    out = []
+    for r in rows:
+        names = tuple(n for n in (r.get("name_fr"), r.get("name_es"), *r.get("aliases", ())) if n)
+        out.append(Organisation(
+            org_id=r["org_id"], name=r.get("name_en") or r["org_id"], category=r.get("category") or "other",
+            acronyms=tuple(r.get("acronyms", ())), names=names, ambiguous=tuple(r.get("ambiguous", ())),
+            list_only=tuple(r.get("list_only", ())), parent=r.get("parent") or None))
+    return tuple(out)
+
+
+@functools.cache
+def default_organisations() -> tuple[Organisation, ...]:
+    """The organisations of normalize/data/organisations.csv."""
+    return organisations_from_rows(load_organisations())
+
+
+class OrgMatcher:
+    """Finds organisations in list cells and free text, from one reference list.
+
+    organisations (Sequence[Organisation] | None): the entities; None means the
+        project list (`default_organisations()`).
+    near_miss_cutoff (float): rapidfuzz ratio from which `near_miss` suggests an id.
+    """
+
+    def __init__(self, organisations: Sequence[Organisation] | None = None,
+                 near_miss_cutoff: float = DEFAULT_NEAR_MISS_CUTOFF):
+        self.organisations = tuple(default_organisations() if organisations is None else organisations)
+        self.near_miss_cutoff = near_miss_cutoff
+        self.by_id = {o.org_id: o for o in self.organisations}
+        self._index: dict[str, Organisation] = {}
+        self._compact_index: dict[str, Organisation] = {}
+        #: key -> org_ids that share it beyond the first (first row wins); tests keep it empty.
+        self.conflicts: dict[str, list[str]] = {}
+        for org in self.organisations:
+            for term in org.terms():
+                for t in {term, re.sub(r"\s*\([^)]*\)\s*$", "", term)}:
+                    self._add(org_key(t), org, self._index, record=True)
+                    self._add(_compact(org_key(t)), org, self._compact_index, record=False)
+        terms = load_org_terms()
+        self._roles = {org_key(t["term"]): t["key"] for t in terms if t["kind"] == "role"}
+        self._groups = {org_key(t["term"]) for t in terms if t["kind"] == "group"}
+        self._labels = {org_key(t["term"]) for t in terms if t["kind"] in ("label", "role")}
+        self._quals = {org_key(t["term"]): (t["key"], t["scope"] or "item")
+                       for t in terms if t["kind"] == "qualifier"}
+        self._choices = {k: o.org_id for k, o in self._index.items()}
+        self._mentions = None
+
+    def _add(self, key: str, org: Organisation, index: dict, record: bool) -> None:
+        if not key:
+            return
+        other = index.setdefault(key, org)
+        if record and other.org_id != org.org_id:
+            self.conflicts.setdefault(key, [other.org_id]).append(org.org_id)
+
+    # -- exact lookup -------------------------------------------------------------
+
+    def lookup(self, name: str) -> Organisation | None:
+        """The organisation `name` denotes exactly (any language, case, spacing and
+        punctuation), or None. "CBD Secretariat" and "Secretariat of the X" resolve as X."""
+        key = org_key(name or "")
+        if not key:
+            return None
+        candidates = [key]
+        for pattern in (r"^secretariat of (?:the )?(.+)$", r"^(.+?) secretariat$", r"^the (.+)$"):
+            m = re.match(pattern, key)
+            if m:
+                candidates.append(m.group(1))
+        for k in candidates:
+            if k in self._index:
+                return self._index[k]
+        for k in candidates:
+            if re.search(r"[,/&;:]", k) is None and _compact(k) in self._compact_index:
+                return self._compact_index[_compact(k)]
+        return None
+
+    def near_miss(self, name: str) -> str | None:
+        """The org_id whose name or acronym is closest to `name` (rapidfuzz ratio at or
+        above the cutoff), or None; for "did you mean" hints on unknown names."""
+        key = org_key(name or "")
+        if len(key) < 3:
+            return None
+        best = process.extractOne(key, self._choices.keys(), scorer=fuzz.ratio,
+                                  score_cutoff=self.near_miss_cutoff)
+        return self._choices[best[0]] if best else None
+
+    # -- list cells -----------------------------------------------------------------
+
+    def split_list(self, raw: str) -> list[OrgRef]:
+        """The organisations, groups and role references of one list cell, in order.
+
+        Handles separators (, ; / + & and et y), bullets and line breaks, bracketed
+        holders ("Focus area lead (OHCHR and UNFCCC, others welcome to join)" gives
+        OHCHR and UNFCCC, not the role), qualifiers ("WWF (tbc)"), a leading list
+        label ("Contributing Agencies: ...") and full names that contain "and"/",".
+        An empty or punctuation-only cell gives [].
+        """
+        refs: list[OrgRef] = []
+        for line in (raw or "").replace("\u00a0", " ").splitlines():
+            line = _BULLET_RE.sub("", line).strip()
+            m = _LABEL_RE.match(line)
+            if m and org_key(m.group(1)) in self._labels and m.group(2).strip():
+                line = m.group(2).strip()
+            if line.strip(" ,;:./-*\u2022"):
+                refs.extend(self._parse_list(line))
+        return refs
+
+    def _parse_list(self, text: str) -> list[OrgRef]:
+        """The refs of one line, list-scope qualifiers applied to all of them."""
+        atoms = _split_top(text)
+        items: list[tuple[OrgRef, list[str]]] = []
+        list_quals: list[str] = []
+        i = 0
+        while i < len(atoms):
+            step = 1
+            # Longest run of atoms that is one known name ("Food and Agriculture Organization").
+            for j in range(len(atoms) - 1, i, -1):
+                if "(" in text[atoms[i][0]:atoms[j - 1][1]]:
+                    continue  # brackets may only close the last atom of a name
+                head, _ = _split_brackets(text[atoms[i][0]:atoms[j][1]])
+                if self.lookup(head) is not None:
+                    step = j - i + 1
+                    break
+            s, e = atoms[i][0], atoms[i + step - 1][1]
+            piece_items, piece_list_quals = self._parse_piece(text[s:e])
+            items.extend(piece_items)
+            list_quals.extend(piece_list_quals)
+            i += step
+        if not items and list_quals:
+            return [OrgRef(raw=text.strip(), org_id=None, org_name=None, qualifier=_join(list_quals))]
+        return [_with_qualifier(ref, quals + list_quals) for ref, quals in items]
+
+    def _parse_piece(self, piece: str) -> tuple[list[tuple[OrgRef, list[str]]], list[str]]:
+        """The refs (each with its own qualifiers) of one list item, and the qualifiers
+        it states for the whole list ("... others welcome to join")."""
+        raw = piece.strip(" \t,;:")
+        head, brackets = _split_brackets(raw)
+        head, item_quals, list_quals = self._strip_qualifiers(head)
+        inner: list[OrgRef] = []
+        for content in brackets:
+            words = [w for w in re.split(r"\s*[,;]\s*", content) if w.strip()]
+            if words and all(org_key(w) in self._quals for w in words):
+                item_quals.extend(self._quals[org_key(w)][0] for w in words)
+                continue
+            sub = [r for r in self._parse_list(content)
+                   if r.org_id or r.role_ref or (not r.known and _ACRONYM_RE.match(r.raw.strip()))]
+            if sub:
+                inner.extend(sub)
+            else:  # "(country offices)": not a name, keep the words
+                item_quals.append(content.strip())
+        if not head:
+            if inner:
+                return [(r, item_quals) for r in inner], list_quals
+            return [], item_quals + list_quals
+        ref = self._resolve(head, raw)
+        if not ref.known and len(head.split()) > 1 and all(self.lookup(w) for w in head.split()):
+            # "OHCHR UNDP": acronyms separated by spaces only
+            return [(self._resolve(w, raw), item_quals) for w in head.split()], list_quals
+        if ref.role_ref and inner:
+            # The bracket names who holds the role: emit them, not the role (gold A11, A20).
+            return [(r, item_quals) for r in inner], list_quals
+        if ref.org_id and len(inner) == 1 and inner[0].org_id == ref.org_id:
+            inner = []  # "United Nations Environment Programme (UNEP)"
+        return [(ref, item_quals)] + [(r, []) for r in inner], list_quals
+
+    def _strip_qualifiers(self, head: str) -> tuple[str, list[str], list[str]]:
+        """`head` without leading/trailing qualifier words, and those words (item, list)."""
+        item: list[str] = []
+        lst: list[str] = []
+        while head and not self._resolve_known(head):
+            words = head.split()
+            cut = None
+            for k in range(min(6, len(words)), 0, -1):
+                for at_end, part in ((True, words[-k:]), (False, words[:k])):
+                    q = org_key(" ".join(part))
+                    if q in self._quals:
+                        cut = (k, at_end, self._quals[q])
+                        break
+                if cut:
+                    break
+            if cut is None:
+                break
+            k, at_end, (value, scope) = cut
+            (lst if scope == "list" else item).insert(0 if at_end else len(item), value)
+            head = " ".join(words[:-k] if at_end else words[k:]).strip(" ,;:-")
+        return head.strip(" ,;:-"), item, lst
+
+    def _resolve_known(self, text: str) -> bool:
+        key = org_key(text)
+        return self.lookup(text) is not None or key in self._roles or key in self._groups
+
+    def _resolve(self, text: str, raw: str) -> OrgRef:
+        """One OrgRef for one name without brackets or qualifiers."""
+        org = self.lookup(text)
+        if org is not None:
+            return OrgRef(raw=raw, org_id=org.org_id, org_name=org.name)
+        key = org_key(text)
+        if key in self._roles:
+            return OrgRef(raw=raw, org_id=None, org_name=None, role_ref=self._roles[key])
+        if key in self._groups or any(key.startswith(g + " ") for g in self._groups if len(g) > 3):
+            name = re.sub(r"\s+", " ", text).strip()
+            return OrgRef(raw=raw, org_id=f"group:{name}", org_name=name)
+        return OrgRef(raw=raw, org_id=None, org_name=None, known=False, suggestion=self.near_miss(text))
+
+    # -- free text and comment authors ----------------------------------------------
+
+    def find_mentions(self, text: str) -> list[tuple[str, str, int, int]]:
+        """(org_id, matched text, start, end) for each organisation named in `text`,
+        in text order; the same organisation may appear several times."""
+        if self._mentions is None:
+            from normalize.mentions import MentionFinder
+            self._mentions = MentionFinder(self.organisations)
+        return self._mentions.find(text)
+
+    def author_org(self, author: str | None, tag: str | None = None) -> str | None:
+        """The org_id of a comment author: from the bracketed tag ("OHCHR"), else the
+        author text itself ("UNEP Secretariat", "Ana (UNDP)"); None when neither names one."""
+        for text in (tag, author):
+            if not text:
+                continue
+            org = self.lookup(text)
+            if org is not None:
+                return org.org_id
+        if author:
+            found = self.find_mentions(author)
+            if found:
+                return found[0][0]
+        return None
+
+
+@functools.cache
+def default_matcher() -> OrgMatcher:
+    """The OrgMatcher over the project's organisation list, built once."""
+    return OrgMatcher()
+
+
+def author_org(author: str | None, tag: str | None = None) -> str | None:
+    """The org_id a comment author tag or name resolves to ("OHCHR" -> OHCHR, "HOTMAIL" -> None)."""
+    return default_matcher().author_org(author, tag)
+
+
+# -- helpers ------------------------------------------------------------------------
+
+def _split_top(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each item of `text` between separators outside brackets."""
+    depth, spans, start, i = 0, [], 0, 0
+    while i < len(text):
+        c = text[i]
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = _SEP_RE.match(text, i)
+            # Hyphens are not separators ("ITC-ILO", "UN-Women"); "/" is ("UNDP/OHCHR").
+            if m:
+                if text[start:i].strip():
+                    spans.append((start, i))
+                start = i = m.end()
+                continue
+        i += 1
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _split_brackets(text: str) -> tuple[str, list[str]]:
+    """`text` without its top-level bracketed parts, and those parts' contents."""
+    head, parts, depth, buf = [], [], 0, []
+    for c in text:
+        if c in "([":
+            if depth:
+                buf.append(c)
+            depth += 1
+        elif c in ")]" and depth:
+            depth -= 1
+            if depth:
+                buf.append(c)
+            else:
+                parts.append("".join(buf).strip())
+                buf = []
+        elif depth:
+            buf.append(c)
+        else:
+            head.append(c)
+    if buf:  # unclosed bracket: keep its text as a part
+        parts.append("".join(buf).strip())
+    return re.sub(r"\s+", " ", "".join(head)).strip(), [p for p in parts if p]
+
+
+def _join(quals: list[str]) -> str | None:
+    seen: list[str] = []
+    for q in quals:
+        if q and q not in seen:
+            seen.append(q)
+    return "; ".join(seen) or None
+
+
+def _with_qualifier(ref: OrgRef, quals: list[str]) -> OrgRef:
+    joined = _join(([ref.qualifier] if ref.qualifier else []) + quals)
+    if joined == ref.qualifier:
+        return ref
+    return OrgRef(ref.raw, ref.org_id, ref.org_name, joined, ref.role_ref, ref.known, ref.suggestion)
