@@ -107,7 +107,7 @@ class _Parser:
                 stream.append(c)
             elif c not in ("FILL", "PART", "YEARWORD"):
                 n_words += c == "WORD"
-                stream.append(":")        # an unknown word or a stray number ends a group
+                stream.append("W")        # an unknown word or a stray number ends a group
             self.i += 1
         return Scan(_group(stream), certainty_of(certs), flags["RECUR"], flags["ONG"], n_words)
 
@@ -318,7 +318,9 @@ def _group(stream: list) -> list[Group]:
             close()
             g.deadline = el != "OPEN"
             g.open_start = el == "OPEN"
-        elif el == ":":
+        elif el == ":" and not g.segments:
+            prev = None                   # "Deadline: 30 June" keeps the deadline
+        elif el in (":", "W"):
             close()
         elif el != "RECUR":
             prev = el                     # R, L, UNTIL between atoms
