@@ -25,7 +25,8 @@ DEFAULT_NEAR_MISS_CUTOFF = 85.0
 
 # Separators between organisations in a list cell, at bracket depth 0. "et"/"y" are
 # the French/Spanish "and"; they are matched lower-case only so "Y" is never one.
-_SEP_RE = re.compile(r"\s*(?:[,;/+&]|\bas well as\b|\b(?:and|AND|et|y)\b)\s*")
+_SEP_RE = re.compile(r"\s*(?:[,;/+&]|\b(?:and|AND|et|y|as well as|with(?: (?:support from|the support of))?"
+                     r"|supported by|in (?:close )?(?:cooperation|collaboration|coordination) with)\b)\s*")
 _BULLET_RE = re.compile(r"^\s*(?:[-\u2013\u2014\u2022\u25cf\u00b7\u25aa\u25e6\u2023*>o](?=\s)|[\u2022\u25cf\u25aa\u25e6\uf0b7])\s*")
 _LABEL_RE = re.compile(r"^\s*([^:()]{2,40}):\s*(.*)$", re.S)
 # One word written like an acronym: two or more capitals ("PIMS", "UNIMDIS", "AfDB").

@@ -92,6 +92,10 @@ def test_organisations_lists_read_the_bulleted_co_chairs(seeds_dir):
     ("IMG members", [("group:IMG members", None)]),
     ("Working group on e-waste", [("group:Working group on e-waste", None)]),
     ("TBD", [(None, "tbd")]),
+    ("UNDP with support from UNEP", [("UNDP", None), ("UNEP", None)]),
+    ("UNDP in close cooperation with DCO", [("UNDP", None), ("DCO", None)]),
+    ("UNDP and others", [("UNDP", "and others")]),
+    ("UNDP, UNEP, etc.", [("UNDP", "etc."), ("UNEP", "etc.")]),
 ])
 def test_organisations_lists_split_english_cells(raw, want):
     assert [(r.org_id, r.qualifier) for r in default_matcher().split_list(raw)] == want
