@@ -20,7 +20,7 @@ from parsers.diagnostics import make
 from parsers.model import Diagnostic
 
 from .data import load_timewords
-from .timegrammar import certainty_of
+from .timegrammar import PRECISIONS, certainty_of
 from .timeparse import Scan, scan
 from .timeresolve import Piece, resolve
 
@@ -200,6 +200,11 @@ def _read_own(raw: str, ctx: TimelineContext, source_ref: str | None,
             continue
         out.append(reading(*_shape(p), recurring))
     if pieces:
+        if sc.n_words and len(out) == 1 and out[0].kind == "point" and len(raw.split()) <= 4:
+            # "15. Juli 2021": an unknown month word left only the year; dateparser may know it
+            fallback = _dateparser_fallback(raw, ctx)
+            if fallback and PRECISIONS.index(fallback[3]) < PRECISIONS.index(out[0].precision):
+                return [reading(*fallback)]
         return out
     period = _plan_period(ctx)
     if sc.recurring or sc.ongoing:
