@@ -262,10 +262,10 @@ class OrgMatcher:
             if inner:
                 return [(r, item_quals) for r in inner], list_quals
             return [], item_quals + list_quals
-        ref = self._resolve(head, raw)
-        if not ref.known and len(head.split()) > 1 and all(self.lookup(w) for w in head.split()):
+        if self.lookup(head) is None and len(head.split()) > 1 and all(self.lookup(w) for w in head.split()):
             # "OHCHR UNDP": acronyms separated by spaces only
             return [(self._resolve(w, raw), item_quals) for w in head.split()], list_quals
+        ref = self._resolve(head, raw)
         if ref.role_ref and inner:
             # The bracket names who holds the role: emit them, not the role (gold A11, A20).
             return [(r, item_quals) for r in inner], list_quals
@@ -310,6 +310,12 @@ class OrgMatcher:
         if key in self._groups or any(key.startswith(g + " ") for g in self._groups if len(g) > 3):
             name = re.sub(r"\s+", " ", text).strip()
             return OrgRef(raw=raw, org_id=f"group:{name}", org_name=name)
+        words = text.split()
+        for k in range(len(words) - 1, 0, -1):
+            # "UNEP Economy Division", "UNDP's country offices": a unit of a known organisation
+            org = self.lookup(re.sub(r"['\u2019]s$", "", " ".join(words[:k])))
+            if org is not None:
+                return OrgRef(raw=raw, org_id=org.org_id, org_name=org.name)
         return OrgRef(raw=raw, org_id=None, org_name=None, known=False, suggestion=self.near_miss(text))
 
     # -- free text and comment authors ----------------------------------------------

@@ -96,6 +96,9 @@ def test_organisations_lists_read_the_bulleted_co_chairs(seeds_dir):
     ("UNDP in close cooperation with DCO", [("UNDP", None), ("DCO", None)]),
     ("UNDP and others", [("UNDP", "and others")]),
     ("UNDP, UNEP, etc.", [("UNDP", "etc."), ("UNEP", "etc.")]),
+    ("UNEP Economy Division", [("UNEP", None)]),
+    ("UNDP's country offices, NGOs", [("UNDP", None), ("group:NGOs", None)]),
+    ("Ministry of Environment", [(None, None)]),
 ])
 def test_organisations_lists_split_english_cells(raw, want):
     assert [(r.org_id, r.qualifier) for r in default_matcher().split_list(raw)] == want
