@@ -18,9 +18,11 @@ class ParaDraft:
     """One paragraph as a dialect read it.
 
     line: 1-based source line where the paragraph starts.
-    refs: (note key, offset in `text`) for each reference mark; the key is
-        "<kind>:<id>" ("footnote:1"), kind being the one the mark names.
-    bodies: (note id, note text) for note texts found inside this paragraph (Tika
+    refs: (slot, offset in `text`) for each reference mark. A slot names one note:
+        "<kind>:<id>" or "<kind>:<id>#<n>" ("footnote:1#2"), kind being the one the
+        mark names; "#n" tells apart notes that share a number (footnote 1 and
+        endnote 1, or a number the exporter reused).
+    bodies: (slot, note text) for note texts found inside this paragraph (Tika
         writes "[1:  text]" into the citing paragraph).
     comments: (author or None, text) for comments appended to this paragraph.
     lost_note: True when the whole paragraph is the text of a note whose reference
@@ -81,6 +83,12 @@ def _anchor_text(text: str, offset: int) -> str | None:
     return sentence or None
 
 
+def _slot_parts(slot: str) -> tuple[str, str]:
+    """(kind, number as in the source) of a note slot."""
+    kind, rest = slot.split(":", 1)
+    return kind, rest.split("#", 1)[0]
+
+
 class _Builder:
     def __init__(self, note_drafts: list[NoteDraft]):
         self.next_id = 0
@@ -88,31 +96,39 @@ class _Builder:
         self.n_tables = 0
         self.diagnostics: list[Diagnostic] = []
         self.comments: list[Comment] = []
-        # note key -> (anchor block, offset, anchor text) of its first reference
-        self.anchors: dict[str, tuple[int, int, str | None]] = {}
-        self.ref_order: list[str] = []
-        self.ref_where: dict[str, str] = {}
-        # note id -> (text, source_ref) for bodies found in paragraphs
-        self.bodies: dict[str, tuple[str, str]] = {}
-        self.lost: list[tuple[str, str]] = []  # (text, source_ref)
+        # slot -> (anchor block, offset, anchor text, source_ref) of its first mark
+        self.anchors: dict[str, tuple[int, int, str | None, str]] = {}
+        self.bodies: dict[str, tuple[str, str]] = {}  # slot -> (text, source_ref)
+        self.note_ids: dict[str, str] = {}  # slot -> the note_id it is published under
+        self.lost: list[tuple[str, str]] = []  # (text, source_ref) of U+FFFD notes
         self.note_drafts = note_drafts
 
     def _take_id(self) -> int:
         self.next_id += 1
         return self.next_id
 
+    def _note_id(self, slot: str) -> str:
+        """The source's number, or "<number>.<n>" when another note already has it."""
+        if slot not in self.note_ids:
+            number = _slot_parts(slot)[1]
+            taken = set(self.note_ids.values())
+            note_id, n = number, 1
+            while note_id in taken:
+                n += 1
+                note_id = f"{number}.{n}"
+            self.note_ids[slot] = note_id
+        return self.note_ids[slot]
+
     def paragraph(self, draft: ParaDraft, ref: str) -> Paragraph | None:
         if draft.lost_note:
             self.lost.append((draft.text, ref))
             return None
         block_id = self._take_id()
-        for key, offset in draft.refs:
-            if key not in self.anchors:
-                self.anchors[key] = (block_id, offset, _anchor_text(draft.text, offset))
-                self.ref_order.append(key)
-                self.ref_where[key] = ref
-        for note_id, text in draft.bodies:
-            self.bodies.setdefault(note_id, (text, ref))
+        for slot, offset in draft.refs:
+            if slot not in self.anchors:
+                self.anchors[slot] = (block_id, offset, _anchor_text(draft.text, offset), ref)
+        for slot, text in draft.bodies:
+            self.bodies.setdefault(slot, (text, ref))
         for author, text in draft.comments:
             self.comments.append(Comment(comment_id=str(len(self.comments) + 1), author=author,
                                          text=text, source_ref=ref, anchor_block=block_id))
@@ -120,7 +136,7 @@ class _Builder:
             block_id=block_id, text=draft.text, source_ref=ref,
             heading_level=draft.heading_level, list_label=draft.list_label,
             list_level=draft.list_level, list_kind=draft.list_kind,  # type: ignore[arg-type]
-            note_refs=tuple(NoteRef(key.split(":", 1)[1], off) for key, off in draft.refs),
+            note_refs=tuple(NoteRef(self._note_id(slot), off) for slot, off in draft.refs),
         )
 
     def table(self, draft: TableDraft) -> Table:
@@ -160,36 +176,41 @@ class _Builder:
                                          action="cells kept as they are"))
 
     def notes(self) -> list[Note]:
-        notes: list[Note] = []
-        texts = dict(self.bodies)
         for nd in self.note_drafts:
-            texts.setdefault(nd.note_id, (nd.text, f"line {nd.line}"))
-        used: set[str] = set()
-        for key in self.ref_order:
-            kind, note_id = key.split(":", 1)
-            if note_id in used:
+            slot = f"{nd.kind}:{nd.note_id}"
+            if slot in self.bodies:  # a second "[^1]: ..." must not vanish
+                slot = f"{slot}#{nd.line}"
+                self.diagnostics.append(make("parser_warning", f"line {nd.line}", detail=(
+                    f"Note {nd.note_id} is defined more than once; this text has no mark.")))
+            self.bodies[slot] = (nd.text, f"line {nd.line}")
+        notes: list[Note] = []
+        for slot, (block, offset, anchor, where) in self.anchors.items():
+            kind, number = _slot_parts(slot)
+            if slot not in self.bodies:
+                self.diagnostics.append(make("unresolved_note", where, note_id=number))
                 continue
-            block, offset, anchor = self.anchors[key]
-            if note_id not in texts:
-                self.diagnostics.append(make("unresolved_note", self.ref_where[key], note_id=note_id))
-                continue
-            used.add(note_id)
-            text, ref = texts[note_id]
-            notes.append(Note(note_id=note_id, kind=kind, text=text, source_ref=ref,  # type: ignore[arg-type]
-                              anchor_block=block, anchor_offset=offset, anchor_text=anchor))
-        orphans = [(nid, t, ref) for nid, (t, ref) in texts.items() if nid not in used]
-        taken = {n.note_id for n in notes} | {nid for nid, _, _ in orphans}
-        for text, ref in self.lost:
-            # The lost mark's number is unknown; the first free number is the most
-            # likely one (a document's only note is note 1) and keeps ids unique.
-            n = 1
-            while str(n) in taken:
-                n += 1
-            taken.add(str(n))
-            orphans.append((str(n), text, ref))
-        for note_id, text, ref in orphans:
+            text, ref = self.bodies[slot]
+            notes.append(Note(note_id=self._note_id(slot), kind=kind, text=text,  # type: ignore[arg-type]
+                              source_ref=ref, anchor_block=block, anchor_offset=offset,
+                              anchor_text=anchor))
+        orphans = [(slot, text, ref) for slot, (text, ref) in self.bodies.items()
+                   if slot not in self.anchors]
+        for slot, _, _ in orphans:
+            self._note_id(slot)
+        for k, (text, ref) in enumerate(self.lost):
+            # The lost mark's number is unknown; the first free number is the most likely
+            # one (a document's only note is note 1).
+            taken, number = set(self.note_ids.values()), 1
+            while str(number) in taken:
+                number += 1
+            slot = f"footnote:{number}#lost{k}"
+            self._note_id(slot)
+            orphans.append((slot, text, ref))
+        for slot, text, ref in orphans:
+            note_id = self._note_id(slot)
             self.diagnostics.append(make("lost_note_reference", ref, note_id=note_id))
-            notes.append(Note(note_id=note_id, kind="footnote", text=text, source_ref=ref))
+            notes.append(Note(note_id=note_id, kind=_slot_parts(slot)[0], text=text,  # type: ignore[arg-type]
+                              source_ref=ref))
         return notes
 
 

@@ -43,6 +43,7 @@ def _note_spans(line: str, wanted: set[str]) -> list[tuple[int, int, str]]:
             open_notes -= 1
             if note_id in wanted and open_notes == 0:
                 spans.append((start, pos + 1, note_id))
+                wanted = wanted - {note_id}  # one text per mark; a repeat stays in the text
     return spans
 
 
@@ -66,27 +67,32 @@ class LineReader:
     their text (Tika writes the text after the mark, in the same paragraph)."""
 
     def __init__(self) -> None:
-        self.pending: dict[str, str] = {}  # note id -> kind, for marks seen without text
+        self.pending: dict[str, str] = {}  # number -> slot, for marks still without text
+        self.serial = 0
 
     def read(self, line: str, lineno: int) -> ParaDraft:
         """The paragraph that `line` holds (the cell-opening TAB already removed)."""
         if line.lstrip(" ").startswith(LOST_MARK):
             return ParaDraft(text=line.lstrip(" ")[1:].strip(), line=lineno, lost_note=True)
-        refs_here = [(m.group(1), m.group(2)) for m in REF.finditer(line)] if "Ref:" in line else []
-        for kind, note_id in refs_here:
-            self.pending.setdefault(note_id, kind)
+        slots: dict[str, str] = {}  # number -> slot of the marks in this line
+        if "Ref:" in line:
+            for m in REF.finditer(line):
+                kind, number = m.groups()
+                if number not in self.pending:  # a repeated mark before the text cites the same note
+                    self.serial += 1
+                    self.pending[number] = f"{kind}:{number}#{self.serial}"
+                slots[number] = self.pending[number]
         bodies: list[tuple[str, str]] = []
         if self.pending and ":" in line:
             spans = _note_spans(line, set(self.pending))
             if spans:
                 pieces, last = [], 0
-                for start, end, note_id in spans:
+                for start, end, number in spans:
                     # The exporter puts one space before the note text; it is not the paragraph's
                     cut = start - 1 if start > last and line[start - 1] == " " else start
                     pieces.append(line[last:cut])
                     body = line[start + 1:end - 1]
-                    bodies.append((note_id, body[body.index(":") + 1:].strip()))
-                    self.pending.pop(note_id, None)
+                    bodies.append((self.pending.pop(number), body[body.index(":") + 1:].strip()))
                     last = end
                 pieces.append(line[last:])
                 line = "".join(pieces)
@@ -96,13 +102,13 @@ class LineReader:
         if bullet:
             draft.list_label, draft.list_kind, draft.list_level = bullet.group(1), "bullet", 0
             text = text[bullet.end():]
-        if refs_here:
+        if slots:
             # Remove the marks and remember where each stood in the final text.
             pieces, last, refs, length = [], 0, [], 0
             for m in REF.finditer(text):
                 pieces.append(text[last:m.start()])
                 length += m.start() - last
-                refs.append((f"{m.group(1)}:{m.group(2)}", length))
+                refs.append((slots[m.group(2)], length))
                 last = m.end()
             pieces.append(text[last:])
             text = "".join(pieces)

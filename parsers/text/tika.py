@@ -24,6 +24,7 @@ lines of their own, since otherwise blank lines are cell content.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .drafts import CellDraft, ParaDraft, TableDraft
@@ -34,6 +35,7 @@ NO_BLANK = 3
 MID_BLANK = 1
 MID_BLANK_TRUSTED = 10
 MAX_COLS = 40  # widest table considered
+TOP_CANDIDATES = 4  # column counts tried, from each of the two group statistics
 TABLE_START = 1 << 30  # the first cell of a table counts as preceded by a blank line
 
 
@@ -126,8 +128,9 @@ def _tables(cells: list[_RawCell]) -> list[TableDraft]:
 
 
 def _candidates(cells: list[_RawCell]) -> list[int]:
-    """Column counts worth trying: sizes of blank-separated groups of cells and of two
-    neighbouring groups (a row split by an empty paragraph), capped at MAX_COLS."""
+    """Column counts worth trying: the commonest sizes of blank-separated groups of
+    cells and of two neighbouring groups (a row split by an empty paragraph), capped
+    at MAX_COLS; few of them, so that a table of many thousand cells stays cheap."""
     groups, size = [], 0
     for i, c in enumerate(cells):
         if i and c.gap:
@@ -135,8 +138,11 @@ def _candidates(cells: list[_RawCell]) -> list[int]:
             size = 0
         size += 1
     groups.append(size)
-    found = set(groups) | {a + b for a, b in zip(groups, groups[1:], strict=False)}
-    return sorted(n for n in found if 1 <= n <= MAX_COLS) or [min(len(cells), MAX_COLS)]
+    singles = Counter(n for n in groups if n <= MAX_COLS)
+    pairs = Counter(a + b for a, b in zip(groups, groups[1:], strict=False) if a + b <= MAX_COLS)
+    found = {n for n, _ in singles.most_common(TOP_CANDIDATES)}
+    found |= {n for n, _ in pairs.most_common(TOP_CANDIDATES)}
+    return sorted(found) or [min(len(cells), MAX_COLS)]
 
 
 def _best_rows(cells: list[_RawCell], trust_gaps: bool) -> tuple[int, list[list[_RawCell]]]:

@@ -105,8 +105,18 @@ def test_text_endnotes_unresolved_refs_and_lost_notes(tmp_path):
     assert [p.text for p in paragraphs] == ["See this and that."]
     assert [(r.note_id, r.offset) for r in paragraphs[0].note_refs] == [("1", 8), ("2", 17)]
     assert [(n.note_id, n.kind, n.text, n.anchor_block is None) for n in doc.notes] == [
-        ("1", "endnote", "End text", False), ("2", "footnote", "A note whose mark was lost.", True)]
+        ("1", "endnote", "End text", False), ("3", "footnote", "A note whose mark was lost.", True)]  # "2" is the unresolved mark's
     assert [d.code for d in doc.diagnostics] == ["unresolved_note", "lost_note_reference"]
+
+
+def test_text_footnote_and_endnote_with_the_same_number_stay_apart(tmp_path):
+    doc = _doc(tmp_path, "A[footnoteRef:1] [1:  foot one]\nB[endnoteRef:1] [1:  end one]\n"
+               "C[footnoteRef:1][1:  again one]\n")
+    assert [(n.note_id, n.kind, n.text) for n in doc.notes] == [
+        ("1", "footnote", "foot one"), ("1.2", "endnote", "end one"), ("1.3", "footnote", "again one")]
+    assert [p.note_refs[0].note_id for p in doc.iter_paragraphs()] == ["1", "1.2", "1.3"]
+    assert [p.text for p in doc.iter_paragraphs()] == ["A", "B", "C"]
+    assert not doc.diagnostics
 
 
 def test_text_bullet_glyphs_become_list_labels(tmp_path):
