@@ -23,7 +23,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "legacy_format": ("error", "{detail}"),
     "converted": ("info", "{detail}"),
     # parser-level problems
-    "ragged_row": ("warning", "Row has {found} cells where the header has {expected}; {action}."),
+    "ragged_row": ("warning", "Row has {found} cells where the table has {expected} columns; {action}."),
     "lost_note_reference": ("warning", "Note {note_id} has no reference mark in the text."),
     "unresolved_note": ("warning", "Reference to note {note_id} but no such note."),
     "encoding_guess": ("info", "Read as {encoding} ({detail})."),
