@@ -86,8 +86,9 @@ def _raw_tokens(text: str) -> list[tuple[str, str, str | None]]:
 
 
 @functools.cache
-def _lexicon() -> tuple[dict[tuple[str, ...], tuple[str, object]], int]:
-    """Phrase (tuple of token texts) -> (category, value), and the longest phrase length.
+def _lexicon() -> tuple[dict[tuple[str, ...], tuple[str, object]], dict[str, int]]:
+    """Phrase (tuple of token texts) -> (category, value), and per first word the
+    length of the longest phrase it starts.
 
     Earlier categories win when a phrase is listed twice; unaccented spellings are
     added unless they clash with another word ("dès" vs "des")."""
@@ -118,7 +119,11 @@ def _lexicon() -> tuple[dict[tuple[str, ...], tuple[str, object]], int]:
     for phrase, cat, value in entries:
         plain = tuple(t[1] for t in _raw_tokens(_strip_accents(phrase)))
         lex.setdefault(plain, (cat, value))
-    return lex, max(len(k) for k in lex)
+    # the longest phrase starting with each word, so that most words need one lookup
+    longest: dict[str, int] = {}
+    for key in lex:
+        longest[key[0]] = max(longest.get(key[0], 1), len(key))
+    return lex, longest
 
 
 def tokens(text: str) -> list[tuple[str, object, str]]:
@@ -133,8 +138,8 @@ def tokens(text: str) -> list[tuple[str, object, str]]:
     while i < len(raw):
         kind, tok, ordinal = raw[i]
         if kind in ("word", "punct"):
-            for n in range(min(longest, len(raw) - i), 0, -1):
-                key = tuple(t[1] for t in raw[i:i + n])
+            for n in range(min(longest.get(tok, 1), len(raw) - i), 0, -1):
+                key = (tok,) if n == 1 else tuple(t[1] for t in raw[i:i + n])
                 hit = lex.get(key)
                 if hit:
                     out.append((hit[0], hit[1], " ".join(key)))

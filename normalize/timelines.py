@@ -11,6 +11,7 @@ year gives null dates and an `ambiguous_date` diagnostic.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -165,6 +166,12 @@ def _split_notes(text: str) -> tuple[str, list[tuple[str, list[str]]]]:
     return "\n".join(lines[:first]), notes
 
 
+@functools.cache
+def _not_dates() -> frozenset[str]:
+    """Cell texts that are plainly not dates ("N/A", a lone "X")."""
+    return frozenset(load_timewords()["not_dates"])
+
+
 def _plan_period(ctx: TimelineContext) -> tuple[dt.date, dt.date, str] | None:
     """The plan period (SPEC: period_start–period_end, else the reference year)."""
     if ctx.period_start:
@@ -179,8 +186,8 @@ def _read_own(raw: str, ctx: TimelineContext, source_ref: str | None,
     """Readings for a cell's own text (whitespace already collapsed)."""
     if not raw:
         return []
-    words = load_timewords()
-    if raw.lower().strip(" .") in words["not_dates"] or raw.lower() in words["not_dates"]:
+    not_dates = _not_dates()
+    if raw.lower() in not_dates or raw.lower().strip(" .") in not_dates:
         return [TimelineReading(raw, None, None, "unknown", None, "firm", None)]
     sc, certainty, notes = _scan_with_brackets(raw, ctx)
 
