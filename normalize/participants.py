@@ -8,6 +8,7 @@ inside activity text are `mentioned`, except the body that issues the plan.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from parsers import diagnostics as diag
@@ -67,13 +68,30 @@ def run(doc: Document, ctx: Context) -> Records:
         for cell in a.roles:
             for ref in m.split_list(cell.raw):
                 emit("activity", a.activity_id, cell.role, ref, cell, section)
-        for org_id, text, _start, _end in m.find_mentions(a.text):
+        mentions = m.find_mentions(a.text)
+        _unknown_acronyms(records, a, mentions, m)
+        for org_id, text, _start, _end in mentions:
             if org_id in issuer:
                 continue
             org = m.lookup(org_id)
             _add("activity", a.activity_id, "mentioned", org_id, org.name if org else None,
                  RoleCell("mentioned", text, a.source_ref), None)
     return records
+
+
+# An all-caps token that looks like a UN-family acronym ("UNIMDIS") but is not in the
+# organisation list is worth an analyst's look; other acronyms (NDC, SDG) are not.
+_UN_ACRONYM = re.compile(r"\bUN[A-Z]{2,}[A-Z-]*\b")
+
+
+def _unknown_acronyms(records: Records, activity, mentions, m: OrgMatcher) -> None:
+    found = {text for _, text, *_ in mentions}
+    for token in sorted(set(_UN_ACRONYM.findall(activity.text)) - found):
+        if m.lookup(token) is None:
+            suggestion = m.near_miss(token)
+            hint = f" (did you mean {suggestion}?)" if suggestion else ""
+            records.diagnostics.append(diag.make("unknown_org", activity.source_ref, severity="info",
+                                                 name=token, hint=hint))
 
 
 def _holders(section: SectionNode | None, role_ref: str, m: OrgMatcher) -> list[tuple[str, str | None]]:
