@@ -22,7 +22,7 @@ from .comments import read_comments
 from .notes import read_notes
 from .numbering import NumberingResolver
 from .package import W, Package, open_package, parse_xml
-from .styles import Styles
+from .styles import Styles, load_styles
 
 __all__ = ["parse_docx"]
 
@@ -38,6 +38,21 @@ def _side_root(pkg: Package, kind: str, diagnostics: list[Diagnostic]):
         diagnostics.append(make("parser_warning", None,
                                 detail=f"{kind} part {pkg.related_name(kind)} unreadable ({e}); skipped"))
         return None
+
+
+def _styles(pkg: Package, root, numbering_root, diagnostics: list[Diagnostic]):
+    """Styles and the w:styles root for the numbering resolver (see styles.load_styles)."""
+    used = {el.get(W + "val") for el in root.iter(W + "pStyle", W + "rStyle")}
+    if numbering_root is not None:
+        used.update(el.get(W + "val") for el in numbering_root.iter(
+            W + "pStyle", W + "styleLink", W + "numStyleLink"))
+    used.discard(None)
+    try:
+        return load_styles(pkg.related_bytes("styles"), used, parse_xml)
+    except _SIDE_ERRORS as e:
+        diagnostics.append(make("parser_warning", None,
+                                detail=f"styles part {pkg.related_name('styles')} unreadable ({e}); skipped"))
+        return Styles(), None
 
 
 def _core_properties(pkg: Package, diagnostics: list[Diagnostic]) -> dict:
@@ -82,9 +97,9 @@ def parse_docx(path: str | Path) -> Document:
 def _parse(path: Path, pkg: Package) -> Document:
     diagnostics: list[Diagnostic] = []
     root = pkg.main_root()
-    styles_root = _side_root(pkg, "styles", diagnostics)
-    styles = Styles(styles_root)
-    numbering = NumberingResolver(_side_root(pkg, "numbering", diagnostics), styles_root)
+    numbering_root = _side_root(pkg, "numbering", diagnostics)
+    styles, styles_root = _styles(pkg, root, numbering_root, diagnostics)
+    numbering = NumberingResolver(numbering_root, styles_root)
     reader = BodyReader(styles, numbering)
     body = root.find(W + "body")
     blocks = reader.read_blocks(body, Container()) if body is not None else []

@@ -17,7 +17,7 @@ from .styles import Styles, on_off
 
 P, R, T, TBL = W + "p", W + "r", W + "t", W + "tbl"
 PPR, RPR, PSTYLE, RSTYLE, B = W + "pPr", W + "rPr", W + "pStyle", W + "rStyle", W + "b"
-OUTLINE, VAL = W + "outlineLvl", W + "val"
+OUTLINE, VAL, NUMPR = W + "outlineLvl", W + "val", W + "numPr"
 TAB, PTAB, BR, CR = W + "tab", W + "ptab", W + "br", W + "cr"
 DELTEXT, INSTR, DELINSTR, FLDCHAR = W + "delText", W + "instrText", W + "delInstrText", W + "fldChar"
 SYM, NBH = W + "sym", W + "noBreakHyphen"
@@ -66,6 +66,18 @@ class CommentAnchor:
         self.closed = False
 
 
+def first_child(el, tag):
+    """The first child of `el` with that tag, or None.
+
+    A loop over children: lxml's find() goes through ElementPath and costs ~30x more,
+    which matters on the per-paragraph path (bench/bench_docx.py).
+    """
+    for c in el:
+        if c.tag == tag:
+            return c
+    return None
+
+
 def choose_branch(alt):
     """The one mc:AlternateContent branch we read: the first Choice, else the Fallback.
 
@@ -75,7 +87,7 @@ def choose_branch(alt):
     for child in alt:
         if child.tag == CHOICE:
             return child
-    return alt.find(FALLBACK)
+    return first_child(alt, FALLBACK)
 
 
 def sym_char(el) -> str:
@@ -144,7 +156,7 @@ class BodyReader:
                 from .tables import read_table  # tables and blocks recurse into each other
                 out.append(read_table(self, child))
             elif tag == SDT:
-                content = child.find(SDTCONTENT)
+                content = first_child(child, SDTCONTENT)
                 if content is not None:
                     self._blocks_into(content, container, out)
             elif tag == CUSTOMXML:
@@ -189,15 +201,18 @@ class BodyReader:
         self._new_paragraph_state(block_id, ref)
         styles = self.styles
         style_id = outline = None
-        ppr = p.find(PPR)
-        if ppr is not None:
-            ps = ppr.find(PSTYLE)
-            if ps is not None:
-                style_id = ps.get(VAL)
-            outline = ppr.find(OUTLINE)
-            for el in ppr.iter(*KINDS):  # paragraph-mark and numbering changes
-                self.record_change(el, block_id, ref)
-        effective = style_id if style_id in styles._by_id else styles.default_paragraph
+        if len(p) and p[0].tag == PPR:  # the schema puts w:pPr first
+            for prop in p[0]:
+                tag = prop.tag
+                if tag == PSTYLE:
+                    style_id = prop.get(VAL)
+                elif tag == OUTLINE:
+                    outline = prop
+                elif tag == RPR or tag == NUMPR:
+                    for el in prop:  # paragraph-mark and numbering changes
+                        if el.tag in KINDS:
+                            self.record_change(el, block_id, ref)
+        effective = style_id if styles.element(style_id) is not None else styles.default_paragraph
         bold = styles.bold(effective)
         if bold is not None:
             self._para_bold = bold
@@ -272,7 +287,7 @@ class BodyReader:
                 self._inline(child)
                 self._leave_change(child)
             elif tag == SDT:
-                content = child.find(SDTCONTENT)
+                content = first_child(child, SDTCONTENT)
                 if content is not None:
                     self._inline(content)
             elif tag == CSTART:
@@ -335,7 +350,7 @@ class BodyReader:
                 if branch is not None:
                     self._run_content(branch)
             elif tag == RUBY:
-                base = child.find(RUBYBASE)
+                base = first_child(child, RUBYBASE)
                 if base is not None:
                     self._inline(base)
 
@@ -359,14 +374,16 @@ class BodyReader:
                 self._all_bold = False
 
     def _bold_of(self, run) -> bool:
-        rpr = run.find(RPR) if run is not None else None
-        if rpr is not None:
-            b = rpr.find(B)
-            if b is not None:
-                return on_off(b)
-            rs = rpr.find(RSTYLE)
-            if rs is not None:
-                value = self.styles.bold(rs.get(VAL))
+        if run is not None and len(run) and run[0].tag == RPR:
+            char_style = None
+            for prop in run[0]:
+                tag = prop.tag
+                if tag == B:
+                    return on_off(prop)
+                if tag == RSTYLE:
+                    char_style = prop.get(VAL)
+            if char_style is not None:
+                value = self.styles.bold(char_style)
                 if value is not None:
                     return value
         return self._para_bold

@@ -44,15 +44,20 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 
 
+def to_transitional(data: bytes) -> bytes:
+    """The bytes of an XML part with Strict namespace URIs replaced by Transitional ones."""
+    if b"purl.oclc.org/ooxml" in data:
+        for strict, transitional in _STRICT_MAP:
+            data = data.replace(strict, transitional)
+    return data
+
+
 def parse_xml(data: bytes):
     """The root element of an XML part, Strict namespaces mapped to Transitional.
 
     Raises etree.XMLSyntaxError on malformed XML (callers decide whether that is fatal).
     """
-    if b"purl.oclc.org/ooxml" in data:
-        for strict, transitional in _STRICT_MAP:
-            data = data.replace(strict, transitional)
-    return etree.fromstring(data, _PARSER)
+    return etree.fromstring(to_transitional(data), _PARSER)
 
 
 class Package:

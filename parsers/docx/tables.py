@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..diagnostics import make
 from ..model import Cell, Row, Table
-from .body import ALT, CUSTOMXML, SDT, SDTCONTENT, BodyReader, Container, choose_branch
+from .body import ALT, CUSTOMXML, SDT, SDTCONTENT, BodyReader, Container, choose_branch, first_child
 from .changes import KINDS
 from .package import W
 from .styles import int_val, on_off
@@ -39,7 +39,7 @@ def _children(parent, tag):
         if t == tag:
             yield child
         elif t == SDT:
-            content = child.find(SDTCONTENT)
+            content = first_child(child, SDTCONTENT)
             if content is not None:
                 yield from _children(content, tag)
         elif t == CUSTOMXML:
@@ -67,24 +67,29 @@ def read_table(reader: BodyReader, tbl) -> Table:
         row_ref = f"{table_ref}, row {r + 1}"
         before = after = 0
         header = False
-        trpr = tr.find(TRPR)
+        trpr = first_child(tr, TRPR)
         if trpr is not None:
-            before = _span(trpr.find(GRID_BEFORE), 0)
-            after = _span(trpr.find(GRID_AFTER), 0)
-            th = trpr.find(TBLHEADER)
-            header = th is not None and on_off(th)
-            for el in trpr.iter(*KINDS):  # inserted / deleted row
-                reader.record_change(el, block_id, row_ref)
+            for prop in trpr:
+                tag = prop.tag
+                if tag == GRID_BEFORE:
+                    before = _span(prop, 0)
+                elif tag == GRID_AFTER:
+                    after = _span(prop, 0)
+                elif tag == TBLHEADER:
+                    header = on_off(prop)
+                elif tag in KINDS:  # inserted / deleted row
+                    reader.record_change(prop, block_id, row_ref)
         col = before
         drafts: list[_CellDraft] = []
         for tc in _children(tr, TC):
             span, merge = 1, None
-            tcpr = tc.find(TCPR)
-            if tcpr is not None:
-                span = max(_span(tcpr.find(GRID_SPAN), 1), 1)
-                vm = tcpr.find(VMERGE)
-                if vm is not None:
-                    merge = vm.get(VAL) or "continue"
+            if len(tc) and tc[0].tag == TCPR:  # the schema puts w:tcPr first
+                for prop in tc[0]:
+                    tag = prop.tag
+                    if tag == GRID_SPAN:
+                        span = max(_span(prop, 1), 1)
+                    elif tag == VMERGE:
+                        merge = prop.get(VAL) or "continue"
             cell_ref = f"{row_ref}, col {col + 1}"
             draft = _CellDraft(r, col, span, reader.read_blocks(tc, Container(cell_ref)), cell_ref)
             if merge is not None and merge != "restart" and col in open_merges:
