@@ -26,7 +26,8 @@ PRECISIONS = ("day", "month_part", "month", "quarter", "half", "year")
 
 _TOKEN_RE = re.compile(
     r"""
-    (?P<iso>\d{4}-\d{1,2}-\d{1,2})(?!\d)
+    (?P<time>\d{1,2}[:h]\d{2}(?:\s?[ap]\.?m\b\.?)?)(?!\d)
+   |(?P<iso>\d{4}-\d{1,2}-\d{1,2})(?!\d)
    |(?P<dmy>\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2})(?![\d./])
    |(?P<yy>\d{4}[/-]\d{2}(?:\d{2})?)(?![\d/-])
    |(?P<my>\d{1,2}[./]\d{4})(?!\d)
@@ -36,7 +37,7 @@ _TOKEN_RE = re.compile(
    |(?P<word>[^\W\d_]+(?:'[^\W\d_]+)*)\.?
    |(?P<punct>[-/,;&+:])
     """,
-    re.X,
+    re.X | re.I,
 )
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
                         | {"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u202f": " "})
@@ -77,11 +78,14 @@ def _strip_accents(s: str) -> str:
 def _raw_tokens(text: str) -> list[tuple[str, str, str | None]]:
     """(kind, text, ordinal suffix) for each token of lower-cased text."""
     out = []
-    for m in _TOKEN_RE.finditer(text.translate(_DASHES).lower()):
+    for m in _TOKEN_RE.finditer(text.translate(_DASHES)):
         kind = m.lastgroup
         if kind == "ord":
             kind = "num"
-        out.append((kind, m.group(kind), m.group("ord") if kind == "num" else None))
+        tok = m.group(kind)
+        if kind == "word" and tok == "may" and not re.match(r"\s*\d", text[m.end():m.end() + 3]):
+            kind = "modal"           # "activities may start in June": the verb, not the month
+        out.append((kind, tok.lower(), m.group("ord") if kind == "num" else None))
     return out
 
 
@@ -137,6 +141,10 @@ def tokens(text: str) -> list[tuple[str, object, str]]:
     i = 0
     while i < len(raw):
         kind, tok, ordinal = raw[i]
+        if kind in ("time", "modal"):        # "10:30" is a time of day; "may" the verb
+            out.append(("WORD", None, tok))
+            i += 1
+            continue
         if kind in ("word", "punct"):
             for n in range(min(longest.get(tok, 1), len(raw) - i), 0, -1):
                 key = (tok,) if n == 1 else tuple(t[1] for t in raw[i:i + n])

@@ -255,14 +255,20 @@ def _scan_with_brackets(raw: str, ctx: TimelineContext) -> tuple[Scan, str, list
     for b, s in zip(brackets, inner, strict=True):
         certs.append(s.certainty)
         recurring = recurring or s.recurring
-        if s.n_words or (s.groups and main.groups):
+        if s.n_words or (_has_dates(s) and _has_dates(main)):
             notes.append(" ".join(b.split()))
-    if not main.groups and any(s.groups for s in inner):
+    if not _has_dates(main) and any(_has_dates(s) for s in inner):
         # "TBD (possibly June)": the only date is in brackets
         main = run(_BRACKET_RE.sub(lambda m: " " + (m.group(1) or m.group(2) or "") + " ", raw))
-        notes = [" ".join(b.split()) for b, s in zip(brackets, inner, strict=True) if s.n_words and not s.groups]
+        notes = [" ".join(b.split()) for b, s in zip(brackets, inner, strict=True)
+                 if s.n_words and not _has_dates(s)]
     main.recurring, main.ongoing = recurring, ongoing or main.ongoing
     return main, certainty_of(certs), notes
+
+
+def _has_dates(sc: Scan) -> bool:
+    """Whether a scan found a date other than a lone day number ("COP 26")."""
+    return any(a.month is not None or a.prec != "day" for g in sc.groups for seg in g.segments for a in seg)
 
 
 def _flag_two_digit_guesses(raw: str, sc: Scan, ctx: TimelineContext, source_ref: str | None,

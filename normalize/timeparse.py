@@ -46,6 +46,10 @@ class Scan:
     n_words: int = 0
 
 
+# words between a month-part word and its month; not "in": "start in June" is June
+_PART_GLUE = frozenset({"of", "the", "de", "del", "du", "des", "la", "le", "el"})
+
+
 def scan(text: str, two_digit_years: bool = False, reference_year: int | None = None) -> Scan:
     """The date groups and qualifying words of one cell's text (brackets already removed)."""
     return _Parser(tokens(text), two_digit_years, reference_year).run()
@@ -263,8 +267,9 @@ class _Parser:
         if self.cat() == "R" and self.cat(1) == "PART":     # "mid-late May"
             hi_p = self.val(1)
             self.i += 2
-        while self.cat() in ("FILL", "R") and self.cat(1) in ("FILL", "MONTH", "NUM", "YEARWORD", "Q"):
-            self.i += 1                                     # "mid-June", "end of June"
+        while (self.cat() == "R" or self.text() in _PART_GLUE) \
+                and self.cat(1) in ("FILL", "MONTH", "NUM", "YEARWORD", "Q"):
+            self.i += 1                                     # "mid-June", "end of June", "fin de juin"
         c = self.cat()
         if c == "MONTH":
             a = Atom("month_part", month=self.val(), lo=w["part_days"][lo_p][0], hi=w["part_days"][hi_p][1])
@@ -304,6 +309,8 @@ def _group(stream: list) -> list[Group]:
         if isinstance(el, Atom):
             if g.open_end:                # "June onwards; September": a new group
                 close()
+            if isinstance(prev, Atom) and prev.month is None and prev.prec == "day" and g.segments[-1] == [prev]:
+                g.segments.pop()          # "COP 26 1-12 November": 26 is no day of a date
             if prev in ("R", "UNTIL") and g.segments:
                 g.segments[-1].append(el)
             else:

@@ -100,7 +100,8 @@ def resolve(groups: list[Group], reference_year: int | None) -> list[Piece]:
             p = _segment(seg)
             # "Nov, Dec and Jan" with no year: a later part that falls before the
             # previous one rolls into the next year, as a yearless range does
-            if p.start and prev_start and p.start < prev_start and all(a.year_from != "stated" for a in seg):
+            if p.start and prev_start and p.start.month < prev_start.month \
+                    and all(a.year_from != "stated" for a in seg):
                 for a in seg:
                     a.year += 1
                 p = _segment(seg)
@@ -121,8 +122,8 @@ def resolve(groups: list[Group], reference_year: int | None) -> list[Piece]:
 
 
 def _fill_bare_days(groups: list[Group]) -> None:
-    """A day without a month takes month (and year) from the next atom that has one:
-    "15 - 30 July", "1, 2 and 3 June"."""
+    """A day without a month takes month (and year) from the next atom that has one
+    ("15 - 30 July", "1, 2 and 3 June"), else from the one before ("June 15-16")."""
     for g in groups:
         atoms = [a for seg in g.segments for a in seg]
         nxt: Atom | None = None
@@ -134,6 +135,12 @@ def _fill_bare_days(groups: list[Group]) -> None:
                         a.year, a.year_from = nxt.year, "shared"
             elif a.month is not None:
                 nxt = a
+        prev: Atom | None = None
+        for a in atoms:                     # "June 15-16": from the atom before
+            if a.prec == "day" and a.month is None and prev is not None:
+                a.month = prev.month
+            elif a.month is not None:
+                prev = a
 
 
 def _fill_years(segs: list[list[Atom]], reference_year: int | None) -> None:
