@@ -282,6 +282,15 @@ def _issuer_text(doc: Document) -> str:
     return " | ".join(lines)
 
 
+_NB_LINE = re.compile(r"(?im)^\s*N\.?\s?B\.?(?=[\s:]).*", re.S)
+
+
+def timeline_display(raw: str) -> str | None:
+    """The activity's timeline text without the "N.B." notes that follow it in the cell
+    (those are events, SPEC events), whitespace collapsed."""
+    return clean(_NB_LINE.sub("", raw)) or None
+
+
 def _records(outline: Outline) -> Records:
     records = Records()
     records.diagnostics.extend(outline.diagnostics)
@@ -291,5 +300,6 @@ def _records(outline: Outline) -> Records:
     for a in outline.activities:
         records.add("activities", activity_id=a.activity_id, section_id=a.section_id,
                     parent_activity_id=a.parent_id, label=a.label, kind=a.kind, text=a.text,
-                    timeline_raw=a.timeline.raw if a.timeline else None, source_ref=a.source_ref)
+                    timeline_raw=timeline_display(a.timeline.raw) if a.timeline else None,
+                    source_ref=a.source_ref)
     return records
