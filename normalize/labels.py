@@ -41,8 +41,8 @@ class Item:
     bullet: bool
     paragraphs: list[Paragraph]
     level: int = 0
-    children: list["Item"] = field(default_factory=list)
-    parent: "Item | None" = None
+    children: list[Item] = field(default_factory=list)
+    parent: Item | None = None
 
     @property
     def source_ref(self) -> str:

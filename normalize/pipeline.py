@@ -7,8 +7,8 @@ that belong to them) into `ctx.outline`; later steps read it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from parsers.model import Document
 

@@ -24,7 +24,7 @@ class Records:
         rows.append(row)
         return row
 
-    def extend(self, other: "Records") -> None:
+    def extend(self, other: Records) -> None:
         """Append another step's rows and diagnostics, renumbering positions."""
         for table, rows in other.tables.items():
             for row in rows:

@@ -13,12 +13,12 @@ A row can be
 from __future__ import annotations
 
 from parsers import diagnostics as diag
-from parsers.model import Cell, Paragraph, Table
+from parsers.model import Cell, Table
 
-from .labels import Item, clean, items_from_paragraphs, nest_items, split_label, walk
+from .labels import Item, clean, items_from_paragraphs, nest_items, walk
 from .layout import Layout, unique_cells
 from .outline import ActivityNode, GanttRow, RoleCell, TimelineCell
-from .structure import OutlineBuilder, _PART_LABEL, section_kind
+from .structure import _PART_LABEL, OutlineBuilder, section_kind
 
 ROLE_COLUMNS = ("lead", "contributor", "responsible")
 
@@ -164,7 +164,7 @@ def _assign_timelines(builder, cell: Cell, all_items: list[Item], nodes) -> None
     leaves = [i for i in all_items if not i.children]
     for targets in (leaves, all_items):
         if len(lines) == len(targets):
-            for item, p in zip(targets, lines):
+            for item, p in zip(targets, lines, strict=True):
                 node = nodes[id(item)]
                 node.timeline = TimelineCell(clean(p.text), p.source_ref)
                 builder.own([p.block_id], "activity", node.activity_id)
