@@ -37,7 +37,7 @@ def run(doc: Document, ctx: Context) -> Records:
             own_years = tl.years_in(a.timeline.raw)
             if a.timeline.year_hint or own_years:
                 cell_ctx = _with_year(base, a.timeline.year_hint or own_years[0])
-            result = tl.read_timeline(a.timeline.raw, cell_ctx)
+            result = tl.read_timeline(a.timeline.raw, cell_ctx, source_ref=a.timeline.source_ref)
             for r in result.readings:
                 readings.append((a.activity_id, a.timeline.source_ref, r))
             for e in result.events:
