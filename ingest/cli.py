@@ -13,7 +13,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import List, Optional
 
-import click
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -44,10 +43,11 @@ def run_command(
 
     for item in inputs:
         if not item.exists():
-            raise click.UsageError(f"No such file or folder: {item}")
+            raise typer.BadParameter(f"No such file or folder: {item}", param_hint="INPUTS")
     files = find_inputs(inputs)
     if not files:
-        raise click.UsageError("No .docx, .docm, .pdf or .txt files found in the inputs.")
+        raise typer.BadParameter("No .docx, .docm, .pdf or .txt files found in the inputs.",
+                                 param_hint="INPUTS")
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=err, disable=quiet, transient=True)
     with progress:
@@ -60,7 +60,8 @@ def run_command(
     try:
         write_dataset(out, result.tables, _run_info(result))
     except IngestError as e:
-        raise click.ClickException(f"{e.message}\n{e.remedy}") from e
+        err.print(f"Error: {e.message}\n{e.remedy}")
+        raise typer.Exit(1) from e
     if not quiet:
         _summary(result, out)
     if strict and result.n_failed():
@@ -83,7 +84,7 @@ def timeline_command(
     from normalize import timelines as tl
 
     if lang not in ("en", "fr", "es"):
-        raise click.BadParameter("choose en, fr or es", param_hint="--lang")
+        raise typer.BadParameter("choose en, fr or es", param_hint="--lang")
     ctx = tl.TimelineContext(reference_year=reference_year, two_digit_years=two_digit_years, lang=lang)
     lines = (line.rstrip("\r\n") for line in sys.stdin) if text == "-" else [text]
     for out_line in tl.timeline_command_lines(lines, ctx):
