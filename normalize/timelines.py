@@ -205,7 +205,13 @@ def _read_own(raw: str, ctx: TimelineContext, source_ref: str | None,
             diags.append(make("ambiguous_date", source_ref, raw=raw, detail=detail))
             out.append(reading(None, None, "unknown", None))
             continue
-        out.append(reading(*_shape(p), recurring))
+        shaped = _shape(p)
+        if shaped[0] and shaped[1] and shaped[0] > shaped[1]:
+            # "mid - early 2021": a range that ends before it starts is no date at all.
+            diags.append(make("ambiguous_date", source_ref, raw=raw, detail="its end comes before its start"))
+            out.append(reading(None, None, "unknown", None))
+            continue
+        out.append(reading(*shaped, recurring))
     if pieces:
         if sc.n_words and len(out) == 1 and out[0].kind == "point" and len(raw.split()) <= 4:
             # "15. Juli 2021": an unknown month word left only the year; dateparser may know it

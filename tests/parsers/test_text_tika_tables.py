@@ -32,7 +32,7 @@ def test_text_short_and_long_rows_are_kept_and_reported(tmp_path):
     ragged = [d for d in doc.diagnostics if d.code == "ragged_row"]
     assert [(d.severity, d.source_ref) for d in ragged] == [
         ("warning", "table 1, row 2 (line 6)"), ("warning", "table 1, row 4 (line 13)")]
-    assert "2 cells where the header has 3" in ragged[0].message
+    assert "2 cells where the table has 3" in ragged[0].message
     assert all(d.code in CODES for d in doc.diagnostics)
 
 
