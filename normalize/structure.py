@@ -165,7 +165,9 @@ def run(doc: Document, ctx: Context) -> Records:
             else:
                 mode = role
             continue
-        if mode in ("co_chair", "lead", "contributor") and (bullet or block.is_list_item or len(text) < 60):
+        if mode in ("co_chair", "lead", "contributor") and (
+                bullet or (block.is_list_item and block.list_kind != "number")
+                or (not label and len(text) < 40 and not _is_region_header(text))):
             target = outline.doc_roles if mode == "co_chair" or builder.section is None else builder.section.roles
             target.append(RoleCell(mode, body, block.source_ref))
             continue
@@ -173,7 +175,7 @@ def run(doc: Document, ctx: Context) -> Records:
             flush_items()
             mode = "indicative"
             continue
-        if clean(text).rstrip(":").strip().lower() in _words()["section_regions"]:
+        if _is_region_header(text):
             flush_items()
             in_section_region = True
             mode = None
@@ -203,6 +205,11 @@ def run(doc: Document, ctx: Context) -> Records:
     return _records(outline)
 
 
+def _is_region_header(text: str) -> bool:
+    """True for a line that opens the list of sections ("Focus Areas", "Domaines prioritaires")."""
+    return clean(text).rstrip(":").strip().lower() in _words()["section_regions"]
+
+
 def _region_word(in_region: bool) -> str:
     return "focus area" if in_region else ""
 
@@ -221,7 +228,7 @@ def _is_section_paragraph(p: Paragraph, blocks, i: int, in_region: bool) -> bool
             continue
         if role_line(b.text):
             return True
-        if split_label(b)[0] or clean(b.text).rstrip(":").strip().lower() in _words()["section_regions"]:
+        if split_label(b)[0] or _is_region_header(b.text):
             break
     return in_region and not split_label(p)[2] and (p.bold or len(text) < 200) and not text.endswith(";")
 
