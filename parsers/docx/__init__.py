@@ -55,21 +55,24 @@ def _styles(pkg: Package, root, numbering_root, diagnostics: list[Diagnostic]):
         return Styles(), None
 
 
+_DCTERMS = "{http://purl.org/dc/terms/}"
+
+
 def _core_properties(pkg: Package, diagnostics: list[Diagnostic]) -> dict:
-    """Core properties (title, author, dates as ISO strings) from docProps/core.xml."""
+    """Core properties (title, author...) from docProps/core.xml; dates as written (ISO 8601)."""
     if not pkg.has("docProps/core.xml"):
         return {}
     try:
-        core = CoreProperties(docx_parse_xml(pkg.read("docProps/core.xml")))
-        props = {}
-        for key in ("title", "subject", "author", "last_modified_by", "keywords",
-                    "category", "created", "modified", "revision"):
-            value = getattr(core, key)
-            if hasattr(value, "isoformat"):
-                value = value.isoformat()
-            if value not in (None, ""):
-                props[key] = value
-        return props
+        element = docx_parse_xml(pkg.read("docProps/core.xml"))
+        core = CoreProperties(element)
+        props = {key: getattr(core, key) for key in
+                 ("title", "subject", "author", "last_modified_by", "keywords", "category")}
+        # python-docx turns dates into datetimes with strptime (slow, and it drops
+        # what it cannot read); the model wants the text as written.
+        for key in ("created", "modified"):
+            el = element.find(_DCTERMS + key)
+            props[key] = el.text.strip() if el is not None and el.text else None
+        return {k: v for k, v in props.items() if v not in (None, "")}
     except Exception as e:  # noqa: BLE001 - metadata is optional; python-docx raises varied errors
         diagnostics.append(make("parser_warning", None, detail=f"core properties unreadable ({e!r})"))
         return {}

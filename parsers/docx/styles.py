@@ -158,14 +158,13 @@ def on_off_attr(val: str | None) -> bool:
 # so we index the w:style elements by byte offset and parse only those used. The
 # index is a shortcut, not a parser: any surprise falls back to a full parse.
 _ROOT_TAG = re.compile(rb"<w:styles[\s>]")
-_STYLE_TAG = re.compile(rb"<w:style[\s/>]")
-_STYLE_ID = re.compile(rb'\sw:styleId\s*=\s*["\']([^"\']*)["\']')
-_DEFAULT_ATTR = re.compile(rb'\sw:default\s*=\s*["\'](1|true|on)["\']')
+_STYLE_WITH_ID = re.compile(rb'<w:style\s[^>]*?w:styleId\s*=\s*"([^"]*)"[^>]*>')
+_DEFAULT_ATTR = re.compile(rb'\sw:default\s*=\s*"(?:1|true|on)"')
 _CLOSE = b"</w:style>"
 
 
 class _StyleIndex:
-    """Byte spans of each w:style in a styles part, parsed one by one on demand."""
+    """Byte offsets of each w:style in a styles part, parsed one by one on demand."""
 
     def __init__(self, data: bytes, parse):
         self.data = data
@@ -176,34 +175,35 @@ class _StyleIndex:
         self.header = data[root_tag.start():data.index(b">", root_tag.start()) + 1]
         if self.header.endswith(b"/>"):
             raise ValueError("empty styles part")
-        self.spans: dict[str, tuple[int, int]] = {}
+        self.starts: dict[str, int] = {}
         self.defaults: list[str] = []  # ids of styles marked w:default="1"
-        for m in _STYLE_TAG.finditer(data):
-            start = m.start()
-            tag_end = data.index(b">", start) + 1
-            tag = data[start:tag_end]
-            end = tag_end if tag.endswith(b"/>") else data.index(_CLOSE, tag_end) + len(_CLOSE)
-            sid = _STYLE_ID.search(tag)
-            if sid is None:
-                continue
-            style_id = sid.group(1).decode("utf-8")
-            self.spans.setdefault(style_id, (start, end))
-            if _DEFAULT_ATTR.search(tag):
+        for m in _STYLE_WITH_ID.finditer(data):
+            style_id = m.group(1).decode("utf-8")
+            self.starts.setdefault(style_id, m.start())
+            if b"w:default" in m.group(0) and _DEFAULT_ATTR.search(m.group(0)):
                 self.defaults.append(style_id)
         d0 = data.find(b"<w:docDefaults")
         d1 = data.find(b"</w:docDefaults>", d0)
         self.doc_defaults = data[d0:d1 + len(b"</w:docDefaults>")] if d0 >= 0 and d1 >= 0 else b""
 
+    def span(self, style_id: str) -> bytes:
+        """The bytes of one w:style element."""
+        start = self.starts[style_id]
+        tag_end = self.data.index(b">", start) + 1
+        if self.data[tag_end - 2:tag_end] == b"/>":
+            return self.data[start:tag_end]
+        return self.data[start:self.data.index(_CLOSE, tag_end) + len(_CLOSE)]
+
     def root(self, ids) -> object:
         """A w:styles element holding docDefaults and the styles `ids` (unknown ids skipped)."""
         parts = [self.header, self.doc_defaults]
-        parts.extend(self.data[slice(*self.spans[i])] for i in sorted(ids) if i in self.spans)
+        parts.extend(self.span(i) for i in sorted(ids) if i in self.starts)
         parts.append(b"</w:styles>")
         return self.parse(b"".join(parts))
 
     def load(self, style_id: str):
         """The w:style element of that id, None when the part has none."""
-        if style_id not in self.spans:
+        if style_id not in self.starts:
             return None
         root = self.root([style_id])
         return root[len(root) - 1]
@@ -233,7 +233,7 @@ def load_styles(data: bytes | None, used: set[str], parse) -> tuple[Styles, obje
         # basedOn ancestors, breadth first until closed
         while True:
             missing = {b.get(W + "val") for b in root.iter(W + "basedOn")} - wanted
-            missing &= index.spans.keys()
+            missing &= index.starts.keys()
             if not missing:
                 break
             wanted |= missing

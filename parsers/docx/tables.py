@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..diagnostics import make
 from ..model import Cell, Row, Table
-from .body import ALT, CUSTOMXML, SDT, SDTCONTENT, BodyReader, Container, choose_branch, first_child
+from .body import ALT, CUSTOMXML, SDT, SDTCONTENT, BodyReader, Container, build, choose_branch, first_child
 from .changes import KINDS
 from .package import W
 from .styles import int_val, on_off
@@ -27,8 +27,8 @@ class _CellDraft:
         self.merged = False
 
     def freeze(self) -> Cell:
-        return Cell(row=self.row, col=self.col, blocks=tuple(self.blocks), source_ref=self.ref,
-                    row_span=self.row_span, col_span=self.col_span, merged=self.merged)
+        return build(Cell, row=self.row, col=self.col, blocks=tuple(self.blocks), source_ref=self.ref,
+                     row_span=self.row_span, col_span=self.col_span, merged=self.merged)
 
 
 def _children(parent, tag):
@@ -113,8 +113,8 @@ def read_table(reader: BodyReader, tbl) -> Table:
     return Table(
         block_id=block_id,
         index=index,
-        rows=tuple(Row(index=i, cells=tuple(d.freeze() for d in drafts), source_ref=row_ref,
-                       is_header=header)
+        rows=tuple(build(Row, index=i, cells=tuple(d.freeze() for d in drafts), source_ref=row_ref,
+                         is_header=header)
                    for i, (drafts, row_ref, header, _) in enumerate(rows)),
         n_cols=n_cols,
         source_ref=table_ref,

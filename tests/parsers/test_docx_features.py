@@ -281,3 +281,15 @@ def test_docx_built_with_python_docx(tmp_path):
     assert isinstance(item, Paragraph) and item.style == "List Number"
     origin = table_.grid[2][2]
     assert origin.text == "merged down" and origin.row_span == 2 and table_.grid[0][1].col_span == 2
+
+
+def test_docx_build_makes_the_same_model_objects():
+    from parsers.docx.body import _FAST_FIELDS, build
+    from parsers.model import Cell
+    values = dict(block_id=1, text="x", source_ref="paragraph 1", style="Normal", heading_level=None,
+                  list_label=None, list_level=None, list_kind=None, note_refs=(), bold=False)
+    fast, slow = build(Paragraph, **values), Paragraph(**values)
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert set(_FAST_FIELDS) == {Paragraph, Cell, __import__("parsers.model").model.Row}
+    partial = build(Cell, row=0, col=0, blocks=(), source_ref="c")  # falls back to __init__
+    assert partial == Cell(0, 0, (), "c")
