@@ -22,6 +22,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "internal_error": ("error", "Unexpected error ({detail}); please report it with the file."),
     "legacy_format": ("error", "{detail}"),
     "converted": ("info", "{detail}"),
+    "macros_ignored": ("info", "The file holds macros ({detail}); they were not run, only its content was read."),
     # parser-level problems
     "ragged_row": ("warning", "Row has {found} cells where the table has {expected} columns; {action}."),
     "lost_note_reference": ("warning", "Note {note_id} has no reference mark in the text."),

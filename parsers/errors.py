@@ -47,6 +47,13 @@ class EncryptedFile(UnreadableFile):
     remedy = "The file is encrypted: remove the password (save an unprotected copy) and ingest it again."
 
 
+class LegacyFormat(UnsupportedFormat):
+    """Raised when a file is in a legacy binary format (Word 97-2003 .doc) we do not read."""
+
+    code = "legacy_format"
+    remedy = "Save it as .docx in Word or LibreOffice and ingest it again."
+
+
 class NoTextLayer(UnreadableFile):
     """Raised when a PDF has pages but no text on them (a scan)."""
 
