@@ -136,19 +136,22 @@ def ours(path: pathlib.Path) -> None:
     parse_docx(path)
 
 
-def measure(fn, paths, repeat: int = 3) -> float:
-    """Best-of-`repeat` CPU seconds to run `fn` over all paths.
+def measure(contenders: dict, paths, repeat: int = 3) -> dict[str, float]:
+    """Best-of-`repeat` CPU seconds per contender to run it over all paths.
 
-    CPU time of this process, not wall time: the machines we share run other jobs,
-    and all three contenders are single-threaded and CPU-bound.
+    Rounds are interleaved (raw, python-docx, ours, raw, ...) and CPU time of this
+    process is used, not wall time: the machines we share run other jobs, and all
+    contenders are single-threaded and CPU-bound.
     """
-    fn(paths[0])  # warm imports
-    best = float("inf")
+    best = dict.fromkeys(contenders, float("inf"))
+    for fn in contenders.values():
+        fn(paths[0])  # warm imports and caches
     for _ in range(repeat):
-        t0 = time.process_time()
-        for p in paths:
-            fn(p)
-        best = min(best, time.process_time() - t0)
+        for name, fn in contenders.items():
+            t0 = time.process_time()
+            for p in paths:
+                fn(p)
+            best[name] = min(best[name], time.process_time() - t0)
     return best
 
 
@@ -159,9 +162,9 @@ def main(args: list[str]) -> None:
     paths = build_corpus(N_QUICK if quick else N_FILES)
     size = sum(p.stat().st_size for p in paths)
     print(f"corpus: {len(paths)} files, {size / 1e6:.1f} MB ({time.perf_counter() - t0:.1f} s to build/check)")
-    repeat = 1 if quick else 3
-    results = {name: measure(fn, paths, repeat) for name, fn in
-               (("raw lxml", raw_lxml), ("python-docx", python_docx), ("parse_docx", ours))}
+    repeat = 2 if quick else 4
+    results = measure({"raw lxml": raw_lxml, "python-docx": python_docx, "parse_docx": ours},
+                      paths, repeat)
     for name, secs in results.items():
         print(f"  {name:12s} {len(paths) / secs:8.1f} docs/s  ({secs:.2f} s)")
     base = results["raw lxml"]

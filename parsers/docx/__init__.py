@@ -8,6 +8,7 @@ from numbering.py; style facts from styles.py.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from docx.opc.coreprops import CoreProperties
@@ -22,11 +23,13 @@ from .comments import read_comments
 from .notes import read_notes
 from .numbering import NumberingResolver
 from .package import W, Package, open_package, parse_xml
-from .styles import Styles, load_styles
+from .styles import Styles
+from .stylesheet import load_styles
 
 __all__ = ["parse_docx"]
 
-_SIDE_ERRORS = (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError)
+_SIDE_ERRORS = (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+                KeyError)
 
 
 def _side_root(pkg: Package, kind: str, diagnostics: list[Diagnostic]):
@@ -40,15 +43,17 @@ def _side_root(pkg: Package, kind: str, diagnostics: list[Diagnostic]):
         return None
 
 
-def _styles(pkg: Package, root, numbering_root, diagnostics: list[Diagnostic]):
-    """Styles and the w:styles root for the numbering resolver (see styles.load_styles)."""
-    used = {el.get(W + "val") for el in root.iter(W + "pStyle", W + "rStyle")}
-    if numbering_root is not None:
-        used.update(el.get(W + "val") for el in numbering_root.iter(
-            W + "pStyle", W + "styleLink", W + "numStyleLink"))
+def _styles(pkg: Package, roots, diagnostics: list[Diagnostic]):
+    """Styles and the w:styles root for the numbering resolver (stylesheet.load_styles),
+    reading only the styles that the parts in `roots` refer to."""
+    used = set()
+    for root in roots:
+        if root is not None:
+            used.update(el.get(W + "val") for el in root.iter(
+                W + "pStyle", W + "rStyle", W + "styleLink", W + "numStyleLink"))
     used.discard(None)
     try:
-        return load_styles(pkg.related_bytes("styles"), used, parse_xml)
+        return load_styles(pkg.related_stream("styles"), used, parse_xml)
     except _SIDE_ERRORS as e:
         diagnostics.append(make("parser_warning", None,
                                 detail=f"styles part {pkg.related_name('styles')} unreadable ({e}); skipped"))
@@ -91,7 +96,7 @@ def parse_docx(path: str | Path) -> Document:
             return _parse(path, pkg)
         except IngestError:
             raise
-        except (zipfile.BadZipFile, EOFError, OSError) as e:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as e:
             raise UnreadableFile(f"{path.name}: damaged zip data ({e}).") from e
         except RecursionError as e:
             raise UnreadableFile(f"{path.name}: document nested too deeply to read.") from e
@@ -100,9 +105,10 @@ def parse_docx(path: str | Path) -> Document:
 def _parse(path: Path, pkg: Package) -> Document:
     diagnostics: list[Diagnostic] = []
     root = pkg.main_root()
-    numbering_root = _side_root(pkg, "numbering", diagnostics)
-    styles, styles_root = _styles(pkg, root, numbering_root, diagnostics)
-    numbering = NumberingResolver(numbering_root, styles_root)
+    side = {kind: _side_root(pkg, kind, diagnostics) for kind in
+            ("numbering", "footnotes", "endnotes", "comments", "commentsExtended")}
+    styles, styles_root = _styles(pkg, [root, *side.values()], diagnostics)
+    numbering = NumberingResolver(side["numbering"], styles_root)
     reader = BodyReader(styles, numbering)
     body = root.find(W + "body")
     blocks = reader.read_blocks(body, Container()) if body is not None else []
@@ -113,7 +119,7 @@ def _parse(path: Path, pkg: Package) -> Document:
 
     notes = []
     for kind, part in (("footnote", "footnotes"), ("endnote", "endnotes")):
-        notes_root = _side_root(pkg, part, diagnostics)
+        notes_root = side[part]
         if notes_root is not None:
             notes.extend(read_notes(notes_root, kind, styles, reader.note_anchors, changes,
                                     diagnostics))
@@ -123,10 +129,9 @@ def _parse(path: Path, pkg: Package) -> Document:
             diagnostics.append(make("unresolved_note", f"{kind} {note_id}", note_id=note_id))
 
     comments = []
-    comments_root = _side_root(pkg, "comments", diagnostics)
-    if comments_root is not None:
-        comments = read_comments(comments_root, styles, reader.comment_ranges, reader.comment_refs,
-                                 _side_root(pkg, "commentsExtended", diagnostics), changes)
+    if side["comments"] is not None:
+        comments = read_comments(side["comments"], styles, reader.comment_ranges, reader.comment_refs,
+                                 side["commentsExtended"], changes)
 
     properties = _core_properties(pkg, diagnostics)
     return Document(

@@ -237,7 +237,7 @@ class BodyReader:
                         if el.tag in KINDS:
                             self.record_change(el, block_id, ref)
         effective = style_id if styles.element(style_id) is not None else styles.default_paragraph
-        bold = styles.bold(effective)
+        name, style_level, bold = styles.facts(effective)
         if bold is not None:
             self._para_bold = bold
         if self._open:
@@ -264,14 +264,14 @@ class BodyReader:
                 n = 9
             level = n + 1 if 0 <= n < 9 else None
         else:
-            level = styles.heading_level(effective)
+            level = style_level
         label = self._label(p, effective)
         out.append(build(
             Paragraph,
             block_id=block_id,
             text=text,
             source_ref=ref,
-            style=styles.name(effective),
+            style=name,
             heading_level=level,
             list_label=(label.text or None) if label is not None else None,
             list_level=label.level if label is not None else None,
@@ -302,7 +302,9 @@ class BodyReader:
         for child in parent:
             tag = child.tag
             if tag == R:
-                self._run(child)
+                self._run_el = child
+                self._run_bold = None
+                self._run_content(child)
             elif tag == PPR:
                 continue
             elif tag in TRANSPARENT:
@@ -330,11 +332,6 @@ class BodyReader:
                     self._emit(child.text)
             elif len(child) and isinstance(tag, str):
                 self._inline(child)  # math (m:oMath...) and other wrappers
-
-    def _run(self, r) -> None:
-        self._run_el = r
-        self._run_bold = None
-        self._run_content(r)
 
     def _run_content(self, r) -> None:
         for child in r:

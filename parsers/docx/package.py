@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -104,7 +105,7 @@ class Package:
         except etree.XMLSyntaxError as e:
             raise UnreadableFile(f"{self.path.name}: the main document part is not "
                                  f"well-formed XML ({e}).") from e
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as e:
             raise UnreadableFile(f"{self.path.name}: cannot inflate the main document "
                                  f"part ({e}).") from e
         if root.tag != W + "document":
@@ -115,6 +116,17 @@ class Package:
     def related_name(self, rel_type: str) -> str | None:
         """The part name the main part relates to by type suffix ("styles", "footnotes")."""
         return self._related.get(rel_type)
+
+    def related_stream(self, rel_type: str):
+        """A binary stream inflating the related part of that type, None when there is none."""
+        name = self._related.get(rel_type)
+        if name is None or not self.has(name):
+            return None
+        info = self._names[self._real(name)]
+        if info.file_size > self._max:
+            raise LimitExceeded(f"Part {info.filename} inflates to {info.file_size} bytes "
+                                f"(limit {self._max}).")
+        return self._zip.open(info)
 
     def related_bytes(self, rel_type: str) -> bytes | None:
         """The bytes of the related part of that type, None when there is none."""

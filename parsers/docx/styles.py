@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 
 from docx.styles import BabelFish
-from lxml import etree
 
-from .package import W, W_NS, to_transitional
+from .package import W
 
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _FALSE = {"0", "false", "off", "none"}
@@ -50,6 +49,7 @@ class Styles:
         self._names: dict[str, str | None] = {}
         self._levels: dict[str, int | None] = {}
         self._bold: dict[str, bool | None] = {}
+        self._facts: dict[str | None, tuple] = {}
         if root is None:
             return
         for st in root.iter(W + "style"):
@@ -73,6 +73,15 @@ class Styles:
             el = self._loader(style_id) if self._loader is not None else None
             self._by_id[style_id] = el
             return el
+
+    def facts(self, style_id: str | None) -> tuple[str | None, int | None, bool | None]:
+        """(name, heading_level, bold) of a style, cached: one lookup per paragraph."""
+        try:
+            return self._facts[style_id]
+        except KeyError:
+            facts = (self.name(style_id), self.heading_level(style_id), self.bold(style_id))
+            self._facts[style_id] = facts
+            return facts
 
     def name(self, style_id: str | None) -> str | None:
         """The style's display name ("Heading 1"); None for an unknown id."""
@@ -150,95 +159,3 @@ class Styles:
 def on_off_attr(val: str | None) -> bool:
     """The value of an on/off attribute (w:default="1"); absent means off."""
     return val is not None and val.lower() not in _FALSE
-
-
-# styles.xml of Word and python-docx templates holds hundreds of style definitions
-# (349 KB in python-docx's default template, ten times a typical document.xml) of
-# which a document uses a dozen. Parsing all of it would dominate the parse time,
-# so we index the w:style elements by byte offset and parse only those used. The
-# index is a shortcut, not a parser: any surprise falls back to a full parse.
-_ROOT_TAG = re.compile(rb"<w:styles[\s>]")
-_STYLE_WITH_ID = re.compile(rb'<w:style\s[^>]*?w:styleId\s*=\s*"([^"]*)"[^>]*>')
-_DEFAULT_ATTR = re.compile(rb'\sw:default\s*=\s*"(?:1|true|on)"')
-_CLOSE = b"</w:style>"
-
-
-class _StyleIndex:
-    """Byte offsets of each w:style in a styles part, parsed one by one on demand."""
-
-    def __init__(self, data: bytes, parse):
-        self.data = data
-        self.parse = parse
-        root_tag = _ROOT_TAG.search(data)
-        if root_tag is None or b"<!DOCTYPE" in data[:root_tag.start()] or _ns_of(data, root_tag.start()) != W_NS:
-            raise ValueError("styles part without the usual w: prefix")
-        self.header = data[root_tag.start():data.index(b">", root_tag.start()) + 1]
-        if self.header.endswith(b"/>"):
-            raise ValueError("empty styles part")
-        self.starts: dict[str, int] = {}
-        self.defaults: list[str] = []  # ids of styles marked w:default="1"
-        for m in _STYLE_WITH_ID.finditer(data):
-            style_id = m.group(1).decode("utf-8")
-            self.starts.setdefault(style_id, m.start())
-            if b"w:default" in m.group(0) and _DEFAULT_ATTR.search(m.group(0)):
-                self.defaults.append(style_id)
-        d0 = data.find(b"<w:docDefaults")
-        d1 = data.find(b"</w:docDefaults>", d0)
-        self.doc_defaults = data[d0:d1 + len(b"</w:docDefaults>")] if d0 >= 0 and d1 >= 0 else b""
-
-    def span(self, style_id: str) -> bytes:
-        """The bytes of one w:style element."""
-        start = self.starts[style_id]
-        tag_end = self.data.index(b">", start) + 1
-        if self.data[tag_end - 2:tag_end] == b"/>":
-            return self.data[start:tag_end]
-        return self.data[start:self.data.index(_CLOSE, tag_end) + len(_CLOSE)]
-
-    def root(self, ids) -> object:
-        """A w:styles element holding docDefaults and the styles `ids` (unknown ids skipped)."""
-        parts = [self.header, self.doc_defaults]
-        parts.extend(self.span(i) for i in sorted(ids) if i in self.starts)
-        parts.append(b"</w:styles>")
-        return self.parse(b"".join(parts))
-
-    def load(self, style_id: str):
-        """The w:style element of that id, None when the part has none."""
-        if style_id not in self.starts:
-            return None
-        root = self.root([style_id])
-        return root[len(root) - 1]
-
-
-def _ns_of(data: bytes, start: int) -> str:
-    tag = data[start:data.index(b">", start)]
-    m = re.search(rb'xmlns:w\s*=\s*["\']([^"\']*)["\']', tag)
-    return m.group(1).decode() if m else ""
-
-
-def load_styles(data: bytes | None, used: set[str], parse) -> tuple[Styles, object]:
-    """Styles of a document from the bytes of its styles part, and the w:styles root
-    to hand the numbering resolver (holding the styles in `used`, their basedOn
-    ancestors and the default styles); (empty Styles, None) when there is no part.
-
-    parse: the hardened XML parser (package.parse_xml).
-    """
-    if data is None:
-        return Styles(), None
-    data = to_transitional(data)
-    try:
-        index = _StyleIndex(data, parse)
-        wanted = set(used)
-        wanted.update(index.defaults)
-        root = index.root(wanted)
-        # basedOn ancestors, breadth first until closed
-        while True:
-            missing = {b.get(W + "val") for b in root.iter(W + "basedOn")} - wanted
-            missing &= index.starts.keys()
-            if not missing:
-                break
-            wanted |= missing
-            root = index.root(wanted)
-        return Styles(root, index.load), root
-    except (ValueError, IndexError, UnicodeDecodeError, etree.XMLSyntaxError):
-        root = parse(data)
-        return Styles(root), root
