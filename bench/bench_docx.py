@@ -123,12 +123,10 @@ def raw_lxml(path: pathlib.Path) -> None:
 def python_docx(path: pathlib.Path) -> None:
     import docx
     d = docx.Document(str(path))
-    for p in d.paragraphs:
-        p.text
+    texts = [p.text for p in d.paragraphs]
     for t in d.tables:
         for row in t.rows:
-            for cell in row.cells:
-                cell.text
+            texts.extend(cell.text for cell in row.cells)
 
 
 def ours(path: pathlib.Path) -> None:

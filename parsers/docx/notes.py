@@ -58,7 +58,7 @@ def read_notes(root, kind: str, styles: Styles,
         notes.append(Note(note_id, kind, story_text(blocks), ref, anchor_block=block_id,
                           anchor_offset=offset, anchor_text=anchor_text(text, offset)))
     known = {(n.kind, n.note_id) for n in notes}
-    for (kind_, note_id), (block_id, _, _) in anchors.items():
+    for kind_, note_id in anchors:
         if kind_ == kind and (kind, note_id) not in known:
             diagnostics.append(make("unresolved_note", f"{kind} {note_id}", note_id=note_id))
     return notes

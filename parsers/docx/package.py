@@ -18,7 +18,7 @@ from lxml import etree
 from ..errors import EncryptedFile, LimitExceeded, UnreadableFile, UnsupportedFormat
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = "{%s}" % W_NS
+W = f"{{{W_NS}}}"
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -76,7 +76,7 @@ class Package:
         self.main_part = self._find_main_part()
         self._related = self._relationships(self.main_part)
 
-    def __enter__(self) -> "Package":
+    def __enter__(self) -> Package:
         return self
 
     def __exit__(self, *exc) -> None:

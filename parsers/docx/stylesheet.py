@@ -15,7 +15,7 @@ import re
 
 from lxml import etree
 
-from .package import W, W_NS, to_transitional
+from .package import W_NS, W, to_transitional
 from .styles import Styles
 
 CHUNK = 32 * 1024
@@ -110,6 +110,7 @@ class _StyleIndex:
 
     def root(self, ids) -> object:
         """A w:styles element holding docDefaults and the styles `ids` (unknown ids skipped)."""
+        ids = set(ids)
         self.find(ids)
         spans = [self._span(i) for i in sorted(ids) if i in self.starts]
         return self.parse(b"".join([self.header, self.doc_defaults(), *spans, b"</w:styles>"]))
