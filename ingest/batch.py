@@ -1,8 +1,12 @@
-"""The batch runner: find input files, parse and normalize each one, collect rows.
+"""The batch runner: find input files, read each one in a worker, collect rows.
 
 One bad file never stops a batch: every `IngestError` (and any unexpected
-exception) becomes a `documents` row with `status=failed`, an `error` that says
-what to do, and an error diagnostic; the other files go on.
+exception, timeout or crashed worker) becomes a `documents` row with
+`status=failed`, an `error` that says what to do, and an error diagnostic; the
+other files go on. Documents run in worker processes with a time limit and a
+memory cap (ingest.worker); outcomes are kept in a ledger (ingest.ledger) so a
+re-run reads only new or changed files. Results do not depend on the order in
+which workers finish: rows are assembled per file in path order.
 """
 
 from __future__ import annotations
@@ -10,28 +14,35 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-import traceback
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 import parsers
-from normalize.pipeline import normalize_document
 from parsers import diagnostics as diag
 from parsers.errors import IngestError
 
+from .ledger import Ledger, result_key
+from .limits import Limits, default_workers
+from .worker import COUNTED_TABLES, Task, WorkerPool
+
 # Files a batch looks at inside folders. Legacy .doc files are picked up so that they
-# are reported ("save it as .docx") rather than silently skipped.
+# are reported (or converted) rather than silently skipped.
 INPUT_SUFFIXES = (".docx", ".docm", ".pdf", ".txt", ".doc", ".md", ".text")
-COUNTED_TABLES = ("sections", "activities", "participants", "timelines", "comments", "notes", "events")
 
 
 @dataclass
 class BatchResult:
-    """Everything a batch produced: rows per output table, plus run information."""
+    """Everything a batch produced: rows per output table, plus run information.
+
+    stats: files found, parsed (by a parser in this run), cached (from the ledger),
+        duplicate, failed.
+    """
 
     tables: dict[str, list[dict]] = field(default_factory=lambda: {"documents": [], "diagnostics": []})
     timings: dict[str, float] = field(default_factory=dict)
+    stats: dict[str, int] = field(default_factory=dict)
 
     @property
     def documents(self) -> list[dict]:
@@ -39,7 +50,6 @@ class BatchResult:
 
     def n_failed(self) -> int:
         return sum(1 for d in self.documents if d["status"] == "failed")
-
 
 def find_inputs(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
     """(path, source_path) for every input file, folders searched recursively, in path order.
@@ -104,22 +114,139 @@ def document_row(path: Path, source_path: str, sha: str | None, size: int | None
     }
 
 
-def process_document(path: Path, source_path: str, doc_id: str) -> tuple[dict, dict[str, list[dict]], list[dict]]:
-    """Parse and normalize one file: (documents-row updates, rows per table, diagnostics rows).
+@dataclass
+class _File:
+    path: Path
+    source_path: str
+    sha: str | None = None
+    size: int | None = None
+    key: str | None = None
+    outcome: dict | None = None
+    duplicate_of: str | None = None
 
-    Raises IngestError for a file that cannot be read; the caller records it.
+
+def run_batch(inputs: Iterable[str | Path],
+              on_progress: Callable[[str, dict], None] | None = None, *,
+              limits: Limits | dict | None = None, workers: int | None = None,
+              ledger: Ledger | None = None) -> BatchResult:
+    """Ingest every input file; never raises for a bad file.
+
+    limits: resource limits (Limits, a dict of overrides, or None for defaults).
+    workers: worker processes; 0 reads documents in this process (no time or
+        memory limit); None means `default_workers()`.
+    ledger: outcomes of earlier runs to reuse and where to store this run's; None
+        reads every file.
     """
-    doc = parsers.parse(path)
-    records, info = normalize_document(doc, doc_id)
-    tables = {}
+    limits = Limits.resolve(limits)
+    workers = default_workers() if workers is None else workers
+    started = time.perf_counter()
+    files = [_File(path, source_path) for path, source_path in find_inputs(inputs)]
+    # Files with the same bytes form a group: its first readable member in path
+    # order yields the records, the others are duplicates of it (SPEC "documents").
+    groups: dict[str, list[_File]] = defaultdict(list)
+    for f in files:
+        try:
+            f.sha, f.size = file_digest(f.path)
+        except OSError as e:
+            f.outcome = _failure_for_oserror(f.path, e)
+            continue
+        f.key = result_key(f.sha, f.path.name, limits.result_key())
+        groups[f.sha].append(f)
+    stats = {"files": len(files), "parsed": 0, "cached": 0}
+    result = BatchResult(stats=stats)
+    with WorkerPool(workers, limits) as pool:
+        by_task: dict[str, _File] = {}
+
+        def next_member(group: list[_File]) -> None:
+            # Try the group's members in path order until one is readable.
+            for f in group:
+                if f.outcome is not None:
+                    continue
+                cached = ledger.lookup(f.key) if ledger else None
+                if cached is None:
+                    by_task[str(f.path)] = f
+                    pool.submit(Task(str(f.path), f.sha[:16]))
+                    return
+                f.outcome = cached
+                stats["cached"] += 1
+                _progress(f, on_progress)
+                if cached["status"] == "ok":
+                    _mark_duplicates(group, f)
+                    return
+
+        for group in groups.values():
+            next_member(group)
+        for task, outcome in pool.results():
+            f = by_task.pop(task.path)
+            f.outcome = outcome
+            stats["parsed"] += 1
+            if ledger:
+                ledger.store(f.key, f.sha, f.path.name, outcome)
+            _progress(f, on_progress)
+            group = groups[f.sha]
+            if outcome["status"] == "ok":
+                _mark_duplicates(group, f)
+            else:
+                next_member(group)
+    for f in files:
+        if ledger and f.key and f.outcome and not f.outcome.get("transient"):
+            ledger.record_file(f.source_path, f.key, f.sha, f.size)
+        _assemble(f, result)
+    stats["duplicate"] = sum(1 for d in result.documents if d["status"] == "duplicate")
+    stats["failed"] = result.n_failed()
+    result.timings["_total"] = round(time.perf_counter() - started, 4)
+    return result
+
+
+def _mark_duplicates(group: list[_File], first: _File) -> None:
+    for f in group:
+        if f is not first and f.outcome is None:
+            f.duplicate_of = first.source_path
+
+
+def _progress(f: _File, on_progress) -> None:
+    if on_progress:
+        row = document_row(f.path, f.source_path, f.sha, f.size)
+        row["status"] = f.outcome["status"]
+        on_progress(f.source_path, row)
+
+
+def _failure_for_oserror(path: Path, e: OSError) -> dict:
+    return {"status": "failed", "code": "unreadable_file", "transient": True,
+            "message": f"Cannot read {path.name}: {e.strerror or e}.",
+            "remedy": "Check that the file exists and is readable.", "source_ref": None}
+
+
+def _assemble(f: _File, result: BatchResult) -> None:
+    """Add one file's documents row, records and diagnostics to the result."""
+    row = document_row(f.path, f.source_path, f.sha, f.size)
+    doc_id = row["doc_id"]
+    if f.duplicate_of is not None:
+        row.update(status="duplicate", duplicate_of=f.duplicate_of)
+        try:
+            fmt = parsers.detect_format(f.path)
+            row["format"] = fmt if fmt in ("docx", "pdf", "txt") else None
+        except (IngestError, OSError):
+            pass
+        diags = [_diag_row(doc_id, f.source_path, diag.make("duplicate", first=f.duplicate_of))]
+    elif f.outcome is None:  # cannot happen: every file gets an outcome or a duplicate mark
+        raise AssertionError(f"no outcome for {f.source_path}")
+    elif f.outcome["status"] == "ok":
+        row.update(f.outcome["updates"])
+        for name in COUNTED_TABLES:
+            result.tables.setdefault(name, []).extend(f.outcome["tables"].get(name, []))
+        diags = [{"doc_id": doc_id, **d, "source_path": f.source_path} for d in f.outcome["diagnostics"]]
+    else:
+        o = f.outcome
+        row, diags = _failed(row, o["code"], o["message"], o["remedy"], o.get("source_ref"))
     for name in COUNTED_TABLES:
-        tables[name] = [{"doc_id": doc_id, **row} for row in records.tables.get(name, [])]
-    diags = list(doc.diagnostics) + list(records.diagnostics)
-    updates = {"format": doc.format, "title": info.title, "reference_year": info.reference_year,
-               "period_start": info.period_start, "period_end": info.period_end,
-               "n_activities": len(tables["activities"]),
-               "n_warnings": sum(1 for d in diags if d.severity != "info")}
-    return updates, tables, [_diag_row(doc_id, source_path, d) for d in diags]
+        result.tables.setdefault(name, [])
+    for i, d in enumerate(diags, 1):
+        d["position"] = i
+    result.documents.append(row)
+    result.tables["diagnostics"].extend(diags)
+    if f.outcome is not None and "seconds" in f.outcome:
+        result.timings[f.source_path] = f.outcome["seconds"]
 
 
 def _diag_row(doc_id, source_path, d) -> dict:
@@ -127,67 +254,9 @@ def _diag_row(doc_id, source_path, d) -> dict:
             "source_ref": d.source_ref, "source_path": source_path}
 
 
-def run_batch(inputs: Iterable[str | Path],
-              on_progress: Callable[[str, dict], None] | None = None) -> BatchResult:
-    """Ingest every input file; never raises for a bad file."""
-    result = BatchResult()
-    for name in COUNTED_TABLES:
-        result.tables[name] = []
-    first_by_sha: dict[str, str] = {}
-    started = time.perf_counter()
-    for path, source_path in find_inputs(inputs):
-        t0 = time.perf_counter()
-        row, diags = _ingest_one(path, source_path, first_by_sha, result.tables)
-        for i, d in enumerate(diags, 1):
-            d["position"] = i
-        result.documents.append(row)
-        result.tables["diagnostics"].extend(diags)
-        result.timings[source_path] = round(time.perf_counter() - t0, 4)
-        if on_progress:
-            on_progress(source_path, row)
-    result.timings["_total"] = round(time.perf_counter() - started, 4)
-    return result
-
-
-def _ingest_one(path: Path, source_path: str, first_by_sha: dict[str, str],
-                tables: dict[str, list[dict]]) -> tuple[dict, list[dict]]:
-    try:
-        sha, size = file_digest(path)
-    except OSError as e:
-        row = document_row(path, source_path, None, None)
-        return _failed(row, "unreadable_file", f"Cannot read {path.name}: {e.strerror or e}.",
-                       "Check that the file exists and is readable.")
-    row = document_row(path, source_path, sha, size)
-    doc_id = row["doc_id"]
-    if sha in first_by_sha:
-        row.update(status="duplicate", duplicate_of=first_by_sha[sha])
-        try:
-            row["format"] = parsers.detect_format(path)
-        except IngestError:
-            pass
-        d = diag.make("duplicate", first=first_by_sha[sha])
-        return row, [_diag_row(doc_id, source_path, d)]
-    try:
-        updates, doc_tables, diags = process_document(path, source_path, doc_id)
-    except IngestError as e:
-        return _failed(row, e.code, e.message, e.remedy, e.source_ref)
-    except Exception as e:  # a bug must cost one file, not the batch
-        detail = f"{type(e).__name__}: {e}"
-        row, diags = _failed(row, "internal_error", f"Unexpected error: {detail}.",
-                             "Please report it with the file.")
-        diags[0]["message"] += " " + traceback.format_exc(limit=3).replace("\n", " | ")[-600:]
-        return row, diags
-    first_by_sha[sha] = source_path
-    row.update(updates)
-    for name, rows in doc_tables.items():
-        tables[name].extend(rows)
-    return row, diags
-
-
 def _failed(row: dict, code: str, message: str, remedy: str, source_ref: str | None = None):
     error = f"{message} {remedy}".strip()
     row.update(status="failed", error=error)
-    severity = "error"
-    d = {"doc_id": row["doc_id"], "severity": severity, "code": code if code in diag.CODES else "ingest_error",
+    d = {"doc_id": row["doc_id"], "severity": "error", "code": code if code in diag.CODES else "ingest_error",
          "message": error, "source_ref": source_ref, "source_path": row["source_path"]}
     return row, [d]

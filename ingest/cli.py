@@ -6,18 +6,29 @@ reported), 1 with --strict when any document failed, 2 on usage errors.
 
 from __future__ import annotations
 
-import json
 import platform
 import sys
 from importlib import metadata
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated  # noqa: UP035 - Optional: the timeline command
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
+from ingest.limits import (
+    DEFAULT_MAX_ENTRIES,
+    DEFAULT_MAX_FILE_SIZE,
+    DEFAULT_MAX_PAGES,
+    DEFAULT_MAX_RATIO,
+    DEFAULT_MAX_ROWS,
+    DEFAULT_MAX_UNCOMPRESSED,
+    DEFAULT_MEMORY_LIMIT,
+    DEFAULT_TIMEOUT,
+    Limits,
+    parse_size,
+)
 from parsers.errors import IngestError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -25,21 +36,73 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 err = Console(stderr=True)
 
 
+def _h(n: int) -> str:
+    return f"{n // (1024 * 1024 * 1024)}GB" if n % (1024 ** 3) == 0 else f"{n // (1024 * 1024)}MB"
+
+
+def _size(text: str | int) -> int:
+    if isinstance(text, int):  # the default, already in bytes
+        return text
+    try:
+        return parse_size(text)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from e
+
+
+_SIZE = {"metavar": "SIZE", "parser": _size}
+
+
 @app.command("run")
 def run_command(
-    inputs: List[Path] = typer.Argument(..., help="Files or folders (searched recursively) to ingest."),
-    out: Path = typer.Option(Path("data/processed"), "--out", "-o", help="Output folder (replaced atomically)."),
-    strict: bool = typer.Option(False, "--strict", help="Exit with status 1 if any document failed."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    inputs: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively) to ingest.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (replaced atomically).")] = Path(
+        "data/processed"),
+    strict: Annotated[bool, typer.Option("--strict", help="Exit with status 1 if any document failed.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    full: Annotated[bool, typer.Option(
+        "--full", help="Read every file again, ignoring the ledger of earlier runs.")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=0, help="Worker processes (default: 2, or 1 on one core). "
+                                 "0 reads in this process, without time or memory limits.")] = None,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=0, metavar="SECONDS",
+        help="Seconds one document may take; 0 for no limit.")] = DEFAULT_TIMEOUT,
+    memory_limit: Annotated[int, typer.Option(
+        "--memory-limit", **_SIZE,
+        show_default=_h(DEFAULT_MEMORY_LIMIT), help="Memory one worker may use (e.g. 2GB); 0 for no limit.")
+    ] = DEFAULT_MEMORY_LIMIT,
+    max_file_size: Annotated[int, typer.Option(
+        "--max-file-size", **_SIZE,
+        show_default=_h(DEFAULT_MAX_FILE_SIZE), help="Largest input file.")] = DEFAULT_MAX_FILE_SIZE,
+    max_uncompressed: Annotated[int, typer.Option(
+        "--max-uncompressed", **_SIZE,
+        show_default=_h(DEFAULT_MAX_UNCOMPRESSED), help="Largest unpacked size of a .docx (all its parts).")
+    ] = DEFAULT_MAX_UNCOMPRESSED,
+    max_ratio: Annotated[float, typer.Option(
+        "--max-ratio", min=1, help="Largest unpack ratio of one .docx part (zip bombs).")] = DEFAULT_MAX_RATIO,
+    max_entries: Annotated[int, typer.Option(
+        "--max-entries", min=1, help="Most parts in one .docx.")
+    ] = DEFAULT_MAX_ENTRIES,
+    max_pages: Annotated[int, typer.Option(
+        "--max-pages", min=1, help="Most pages in one PDF.")] = DEFAULT_MAX_PAGES,
+    max_rows: Annotated[int, typer.Option(
+        "--max-rows", min=1, help="Most table rows in one document.")
+    ] = DEFAULT_MAX_ROWS,
 ) -> None:
     """Ingest workplans into CSV + Parquet tables (SPEC.md) in the output folder.
 
+    A ledger in the output folder (ledger.sqlite) remembers each file's result, so a
+    re-run reads only new or changed files; --full reads everything. Each document
+    runs in a worker process that is stopped when it overruns --timeout.
+
     Example:
 
-        workplan-ingest run data/raw --out data/processed
+        workplan-ingest run data/raw --out data/processed --timeout 60
     """
     from ingest.batch import find_inputs, run_batch
+    from ingest.ledger import LEDGER_NAME, Ledger
     from ingest.writers import write_dataset
+    from ingest.writers.output import leftover_ledgers, new_temp_folder, restore
 
     for item in inputs:
         if not item.exists():
@@ -48,6 +111,18 @@ def run_command(
     if not files:
         raise typer.BadParameter("No .docx, .docm, .pdf or .txt files found in the inputs.",
                                  param_hint="INPUTS")
+    limits = Limits.resolve({
+        "timeout": timeout or None, "memory_limit": memory_limit or None, "max_file_size": max_file_size,
+        "max_uncompressed": max_uncompressed, "max_ratio": max_ratio, "max_entries": max_entries,
+        "max_pages": max_pages, "max_rows": max_rows})
+    try:
+        restore(out)  # a run killed mid-swap left the previous output aside
+        tmp = new_temp_folder(out)
+        previous = [] if full else [out / LEDGER_NAME, *leftover_ledgers(out, LEDGER_NAME, keep=tmp)]
+        ledger = Ledger.open(tmp / LEDGER_NAME, previous)
+    except (IngestError, OSError) as e:
+        err.print(f"Error: cannot prepare the output folder {out}: {e}")
+        raise typer.Exit(1) from e
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=err, disable=quiet, transient=True)
     with progress:
@@ -56,9 +131,13 @@ def run_command(
         def on_progress(source_path: str, row: dict) -> None:
             progress.update(task, advance=1, description=f"{Path(source_path).name[:40]}")
 
-        result = run_batch([f for f, _ in files], on_progress=on_progress)
+        try:
+            result = run_batch([f for f, _ in files], on_progress=on_progress, limits=limits,
+                               workers=workers, ledger=ledger)
+        finally:
+            ledger.finish()
     try:
-        write_dataset(out, result.tables, _run_info(result))
+        write_dataset(out, result.tables, _run_info(result, limits, full), tmp=tmp)
     except IngestError as e:
         err.print(f"Error: {e.message}\n{e.remedy}")
         raise typer.Exit(1) from e
@@ -71,7 +150,7 @@ def run_command(
 @app.command("timeline")
 def timeline_command(
     text: str = typer.Argument(..., help="A timeline cell, or - to read one cell per line from stdin."),
-    reference_year: Optional[int] = typer.Option(None, "--reference-year", help="Year for cells without one."),
+    reference_year: int | None = typer.Option(None, "--reference-year", help="Year for cells without one."),
     two_digit_years: bool = typer.Option(False, "--two-digit-years", help='Read "Oct 17" as October 2017.'),
     lang: str = typer.Option("en", "--lang", help="Language hint: en, fr or es."),
 ) -> None:
@@ -91,19 +170,24 @@ def timeline_command(
         typer.echo(out_line)
 
 
-def _run_info(result) -> dict:
+def _run_info(result, limits: Limits | None = None, full: bool = False) -> dict:
     versions = {}
     for dist in ("workplan-ingest", "python-docx", "pdfplumber", "spacy", "dateparser", "pandas", "pyarrow"):
         try:
             versions[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
             versions[dist] = None
+    from dataclasses import asdict
+
+    from ingest.ledger import pipeline_version
+
     counts = {name: len(rows) for name, rows in result.tables.items()}
     status = {}
     for d in result.documents:
         status[d["status"]] = status.get(d["status"], 0) + 1
-    return {"python": platform.python_version(), "versions": versions, "counts": counts,
-            "status": status, "timings_s": result.timings}
+    return {"python": platform.python_version(), "versions": versions, "pipeline": pipeline_version(),
+            "counts": counts, "status": status, "files": result.stats, "full": full,
+            "limits": asdict(limits) if limits else None, "timings_s": result.timings}
 
 
 def _summary(result, out: Path) -> None:

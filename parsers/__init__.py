@@ -1,56 +1,125 @@
 """Parsers: one module per format, each filling the shared model in `parsers.model`.
 
-`parse(path)` picks the parser by the file's content first and its suffix second,
-so a text file named .docx is reported for what it is.
+`parse(path, limits)` picks the parser by the file's content first and its suffix
+second, so a text file named .docx is reported for what it is. Before a parser
+runs, `parsers.safety` checks the file against the limits (size, zip bombs, forged
+zip sizes, PDF pages) and after it the table rows; OLE2 files (encrypted Office
+files, legacy .doc) go to `parsers.legacy`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import IngestError, UnsupportedFormat
 from .model import Document
 
+if TYPE_CHECKING:
+    from ingest.limits import Limits
+
 SUFFIXES = {".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".txt": "txt",
-            ".text": "txt", ".md": "txt"}
+            ".text": "txt", ".md": "txt", ".doc": "doc"}
+
+# First bytes of formats people save by mistake under a workplan's name, so the
+# error says what the file is rather than only what it is not.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"), (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"),
+    (b"{\\rtf", "an RTF document"), (b"\x1f\x8b", "a gzip archive"), (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"), (b"<?xml", "an XML file"),
+)
 
 
 def detect_format(path: str | Path) -> str:
-    """The format of a file ("docx", "pdf", "txt") from its first bytes and suffix.
+    """The format of a file from its first bytes and suffix: "docx", "pdf", "txt",
+    or "ole2" (an encrypted Office file or a legacy .doc; see parsers.legacy).
 
-    Raises UnsupportedFormat when the content is neither.
+    Raises UnsupportedFormat when the content is none of them.
     """
     path = Path(path)
     with open(path, "rb") as f:
-        head = f.read(8)
+        head = f.read(16)
     suffix = SUFFIXES.get(path.suffix.lower())
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "docx"
-    if head.startswith(b"%PDF"):
+    if head.startswith(b"%PDF") or (b"%PDF-" in head and suffix == "pdf"):
         return "pdf"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        # OLE2: legacy .doc, or an encrypted OOXML package
-        from .errors import EncryptedFile
-        if suffix == "docx":
-            raise EncryptedFile(f"{path.name} is an encrypted Office file.")
-        raise UnsupportedFormat(f"{path.name} is a legacy Word 97-2003 (.doc) file.",
-                                "Save it as .docx in Word or LibreOffice and ingest it again.")
+        return "ole2"
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            raise UnsupportedFormat(f"{path.name} is {what}, not a workplan (.docx, .pdf or text).",
+                                    "Save the workplan as .docx, .pdf or .txt and ingest that file.")
     if suffix == "txt":
         return "txt"
+    if suffix in ("docx", "pdf", "doc") and head and _looks_like_text(path):
+        raise UnsupportedFormat(f"{path.name} is named {path.suffix} but holds plain text.",
+                                "Rename it to .txt (or save it again from Word) and ingest it again.")
+    if not head:
+        raise UnsupportedFormat(f"{path.name} is empty (0 bytes).",
+                                "Save or export the document again; the file has no content.")
     raise UnsupportedFormat(f"{path.name} is not a .docx, .pdf or text file (suffix {path.suffix!r}).")
 
 
-def parse(path: str | Path) -> Document:
-    """Parse one file into a Document, choosing the parser by content and suffix."""
+def _looks_like_text(path: Path) -> bool:
+    with open(path, "rb") as f:
+        sample = f.read(4096)
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if e.start < len(sample) - 4:  # not just a character cut at the sample's end
+            return False
+    return b"\x00" not in sample
+
+
+def parse(path: str | Path, limits: Limits | None = None) -> Document:
+    """Parse one file into a Document, choosing the parser by content and suffix.
+
+    limits: the resource limits to enforce (see ingest.limits); None means defaults.
+    Raises an IngestError subclass for any file that cannot be read within them.
+    """
+    from . import safety
+
+    if limits is None:
+        from ingest.limits import Limits
+        limits = Limits()
+    path = Path(path)
+    safety.check_file_size(path, limits.max_file_size)
     fmt = detect_format(path)
-    if fmt == "docx":
-        from .docx import parse_docx
-        return parse_docx(path)
-    if fmt == "pdf":
-        from .pdf import parse_pdf
-        return parse_pdf(path)
-    from .text import parse_text
-    return parse_text(path)
+    if fmt == "ole2":
+        from .legacy import parse_ole2
+        doc = parse_ole2(path, lambda p: _parse_docx(p, limits), limits.convert_timeout)
+    elif fmt == "docx":
+        doc = _parse_docx(path, limits)
+    elif fmt == "pdf":
+        safety.check_pdf(path, limits.max_pages)
+        try:
+            from .pdf import parse_pdf
+        except ModuleNotFoundError as e:
+            if e.name != f"{__name__}.pdf":
+                raise
+            raise UnsupportedFormat(f"{path.name}: this installation has no PDF reader.",
+                                    "Convert the PDF to .docx or .txt, or install a build with PDF support.") from e
+        doc = parse_pdf(path)
+    else:
+        from .text import parse_text
+        doc = parse_text(path)
+    safety.check_rows(doc, limits.max_rows)
+    return doc
+
+
+def _parse_docx(path: Path, limits: Limits) -> Document:
+    from . import safety
+    from .docx import parse_docx
+
+    notes = safety.check_zip(path, max_uncompressed=limits.max_uncompressed, max_ratio=limits.max_ratio,
+                             ratio_floor=limits.ratio_floor, max_entries=limits.max_entries)
+    doc = parse_docx(path)
+    if notes:
+        doc = dataclasses.replace(doc, diagnostics=(*notes, *doc.diagnostics))
+    return doc
 
 
 __all__ = ["parse", "detect_format", "Document", "IngestError"]

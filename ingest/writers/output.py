@@ -5,6 +5,11 @@ complete output in place, never half a dataset: the new tables are written into
 `<out>.tmp-<pid>`, the old folder is renamed to `<out>.old-<pid>`, the new one
 renamed to `<out>`, and the old one removed. `recover(out)` puts a stranded
 `.old` folder back if a run was killed between the two renames.
+
+A batch may create its temporary folder early (`new_temp_folder`) to build its
+ledger there while documents are read; a killed run's folder is found again by
+`leftover_ledgers` (its finished documents are not read twice) and removed by the
+next successful write.
 """
 
 from __future__ import annotations
@@ -41,36 +46,68 @@ def _sortable(value):
     return str(value)
 
 
-def recover(out: Path) -> None:
-    """Restore the previous output if a run died between its two renames, and
-    remove leftovers of killed runs."""
+def restore(out: Path) -> None:
+    """Put the previous output back if a run died between its two renames."""
     out = Path(out)
-    parent = out.parent
-    if not parent.is_dir():
+    if not out.parent.is_dir() or out.exists():
         return
-    olds = sorted(parent.glob(out.name + ".old-*"))
-    if olds and not out.exists():
+    olds = sorted(out.parent.glob(out.name + ".old-*"), key=lambda p: p.stat().st_mtime)
+    if olds:
         os.replace(olds[-1], out)
-        olds = olds[:-1]
-    for leftover in olds + sorted(parent.glob(out.name + ".tmp-*")):
-        shutil.rmtree(leftover, ignore_errors=True)
 
 
-def write_dataset(out: Path, tables: dict[str, list[dict]], run_info: dict,
-                  extra_files: dict[str, Path] | None = None) -> None:
-    """Write every table (CSV + Parquet), datapackage.json and run.json into `out`,
-    replacing its previous content atomically.
+def recover(out: Path, keep: Path | None = None) -> None:
+    """Restore the previous output if a run died between its two renames, and
+    remove leftovers of killed runs (except `keep`, this run's own folder)."""
+    out = Path(out)
+    if not out.parent.is_dir():
+        return
+    restore(out)
+    leftovers = sorted(out.parent.glob(out.name + ".old-*")) + sorted(out.parent.glob(out.name + ".tmp-*"))
+    for leftover in leftovers:
+        if keep is not None and leftover == Path(keep):
+            continue
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
 
-    extra_files: name -> path of files to carry into the new folder (e.g. the ledger).
-    """
+
+def new_temp_folder(out: Path) -> Path:
+    """A fresh, empty `<out>.tmp-<pid>` folder beside `out` for this run."""
     out = Path(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        recover(out)
         tmp = out.parent / f"{out.name}.tmp-{os.getpid()}"
         if tmp.exists():
             shutil.rmtree(tmp)
         tmp.mkdir()
+    except OSError as e:
+        raise OutputError(f"Cannot create a folder beside {out}: {e.strerror or e}.") from e
+    return tmp
+
+
+def leftover_ledgers(out: Path, name: str, keep: Path | None = None) -> list[Path]:
+    """Files called `name` in temporary folders that killed runs left beside `out`."""
+    out = Path(out)
+    found = [p / name for p in sorted(out.parent.glob(out.name + ".tmp-*")) if p != keep]
+    return [p for p in found if p.is_file()]
+
+
+def write_dataset(out: Path, tables: dict[str, list[dict]], run_info: dict,
+                  extra_files: dict[str, Path] | None = None, tmp: Path | None = None) -> None:
+    """Write every table (CSV + Parquet), datapackage.json and run.json into `out`,
+    replacing its previous content atomically.
+
+    extra_files: name -> path of files to carry into the new folder.
+    tmp: this run's temporary folder from `new_temp_folder` (files already in it,
+        such as the ledger, move with it); None makes a fresh one.
+    """
+    out = Path(out)
+    try:
+        if tmp is None:
+            tmp = new_temp_folder(out)
+        recover(out, keep=tmp)
         for name, table in TABLES.items():
             rows = sort_rows(name, tables.get(name, []))
             write_csv(tmp / f"{name}.csv", table, rows)

@@ -1,0 +1,101 @@
+"""OLE2 compound files (first bytes D0 CF 11 E0): password-protected Office files and
+legacy Word 97-2003 .doc files.
+
+Both are OLE2 containers; we tell them apart by the names of the streams inside,
+which the container's directory stores in UTF-16LE. Searching the bytes for those
+names (rather than reading the directory with a full OLE2 reader) is enough here:
+we only need to know which of three things the file is, never to read its streams.
+* "EncryptionInfo" / "EncryptedPackage": an encrypted OOXML package (MS-OFFCRYPTO).
+* "WordDocument": a Word 97-2003 binary document (MS-DOC).
+
+A legacy .doc is converted to .docx by LibreOffice when `soffice` is on PATH (in a
+temporary folder, with a time limit) and parsed from that; otherwise it fails with
+a message that says how to convert it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .diagnostics import make
+from .errors import EncryptedFile, LegacyFormat, UnreadableFile, UnsupportedFormat
+from .model import Document
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+_WORD = "WordDocument".encode("utf-16-le")
+_CHUNK = 1 << 20
+
+
+def ole2_kind(path: Path) -> str:
+    """"encrypted", "word" or "other" for an OLE2 file, from its stream names."""
+    found_word = False
+    tail = b""
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(_CHUNK), b""):
+            data = tail + chunk
+            if any(name in data for name in _ENCRYPTED):
+                return "encrypted"
+            found_word = found_word or _WORD in data
+            tail = data[-64:]  # a name may straddle two chunks
+    return "word" if found_word else "other"
+
+
+def parse_ole2(path: Path, parse_docx: Callable[[Path], Document], convert_timeout: float) -> Document:
+    """The Document of a legacy .doc converted by LibreOffice, with a `converted` info
+    diagnostic. Raises EncryptedFile, LegacyFormat (no LibreOffice, or it failed) or
+    UnsupportedFormat (an OLE2 file that is not a Word document)."""
+    path = Path(path)
+    kind = ole2_kind(path)
+    if kind == "encrypted":
+        raise EncryptedFile(f"{path.name} is an encrypted (password-protected) Office file.")
+    if kind != "word":
+        raise UnsupportedFormat(f"{path.name} is a legacy Office file (OLE2) but not a Word document.")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise LegacyFormat(f"{path.name} is a legacy Word 97-2003 .doc file; LibreOffice (soffice) "
+                           "is not installed here, so it was not converted.",
+                           "Save it as .docx in Word or LibreOffice and ingest it again "
+                           "(or install LibreOffice so that .doc files are converted).")
+    with tempfile.TemporaryDirectory(prefix="wpi-doc-") as tmp:
+        converted = _convert(soffice, path, Path(tmp), convert_timeout)
+        doc = parse_docx(converted)
+    note = make("converted", None, detail=f"Legacy Word 97-2003 .doc converted to .docx by "
+                                          f"LibreOffice ({Path(soffice).name}) before reading.")
+    return dataclasses.replace(doc, path=str(path), diagnostics=(note, *doc.diagnostics))
+
+
+def _convert(soffice: str, path: Path, tmp: Path, timeout: float) -> Path:
+    # A private profile folder: soffice refuses to start beside a running instance
+    # that uses the default profile, and must not write into the user's home.
+    profile = (tmp / "profile").as_uri()
+    cmd = [soffice, "--headless", "--norestore", f"-env:UserInstallation={profile}",
+           "--convert-to", "docx", "--outdir", str(tmp / "out"), str(path)]
+    try:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                start_new_session=True, env={**os.environ, "HOME": str(tmp)})
+        try:
+            _, stderr = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)  # soffice forks: end its whole group
+            proc.communicate()
+            raise LegacyFormat(f"{path.name} is a legacy Word 97-2003 .doc file; LibreOffice did "
+                               f"not convert it within {timeout:g} s.") from None
+    except OSError as e:
+        raise LegacyFormat(f"{path.name} is a legacy Word 97-2003 .doc file; LibreOffice could "
+                           f"not be started ({e}).") from e
+    out = tmp / "out" / (path.stem + ".docx")
+    if proc.returncode != 0 or not out.exists():
+        detail = (stderr or b"").decode("utf-8", "replace").strip()[-200:]
+        raise LegacyFormat(f"{path.name} is a legacy Word 97-2003 .doc file; LibreOffice could not "
+                           f"convert it ({detail or 'exit ' + str(proc.returncode)}).")
+    if out.stat().st_size == 0:
+        raise UnreadableFile(f"{path.name}: LibreOffice produced an empty .docx.")
+    return out
