@@ -108,7 +108,7 @@ def build_corpus(n: int) -> list[pathlib.Path]:
         roll = rng.random()
         n_sections = rng.randint(14, 20) if roll < 0.1 else rng.randint(5, 9) if roll < 0.4 else rng.randint(1, 3)
         path = CORPUS / f"plan{i:03d}.docx"
-        if not path.exists():
+        if i < n and not path.exists():
             make_workplan(path, n_sections, random.Random(i))
         paths.append(path)
     return paths[:n]

@@ -22,7 +22,7 @@ from .body import BodyReader, Container
 from .comments import read_comments
 from .notes import read_notes
 from .numbering import NumberingResolver
-from .package import W, Package, open_package, parse_xml
+from .package import Package, W, open_package, parse_xml
 from .styles import Styles
 from .stylesheet import load_styles
 

@@ -14,7 +14,7 @@ import dataclasses
 from ..diagnostics import make
 from ..model import Block, Cell, Diagnostic, NoteRef, Paragraph, Row
 from .changes import HIDING, KINDS, ChangeBuilder
-from .package import M, MC, W
+from .package import MC, M, W
 from .styles import Styles, on_off
 
 P, R, T, TBL = W + "p", W + "r", W + "t", W + "tbl"
@@ -76,16 +76,16 @@ def build(cls, **fields):
     Paragraph); filling __dict__ directly is the same object at a fifth of the cost,
     and paragraphs and cells are made by the hundred per document (bench_docx).
     """
-    if _FAST_FIELDS.get(cls) != fields.keys():  # a new model field, slots...: play safe
+    if len(fields) != _FAST_FIELDS.get(cls, -1):  # a new model field, slots...: play safe
         return cls(**fields)
     obj = object.__new__(cls)
     obj.__dict__.update(fields)
     return obj
 
 
-# Field names of the classes `build` may fill directly (not those with slots or a
+# Number of fields of the classes `build` may fill directly (not those with slots or a
 # __post_init__, which must go through __init__).
-_FAST_FIELDS = {cls: frozenset(f.name for f in dataclasses.fields(cls))
+_FAST_FIELDS = {cls: len(dataclasses.fields(cls))
                 for cls in (Paragraph, Cell, Row)
                 if not hasattr(cls, "__slots__") and not hasattr(cls, "__post_init__")}
 

@@ -4,7 +4,7 @@ reply threads from commentsExtended.xml (Word 2013+)."""
 from __future__ import annotations
 
 from ..model import Comment, TrackedChange
-from .body import P, BodyReader, CommentAnchor, Container
+from .body import BodyReader, CommentAnchor, Container, P
 from .notes import story_text
 from .package import W14, W15, W
 from .styles import Styles
