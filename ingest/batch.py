@@ -86,11 +86,14 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def _display_path(path: Path) -> str:
+    # abspath, not resolve(): a symlink keeps its own name (resolving it would make
+    # it collide with its target and hide one of the two files).
+    absolute = os.path.abspath(path)
     try:
-        return Path(os.path.relpath(path)).as_posix() if not os.path.relpath(path).startswith("..") \
-            else path.resolve().as_posix()
-    except ValueError:
-        return path.resolve().as_posix()
+        relative = os.path.relpath(absolute)
+    except ValueError:  # another drive (Windows)
+        return Path(absolute).as_posix()
+    return Path(absolute if relative.startswith("..") else relative).as_posix()
 
 
 def file_digest(path: Path) -> tuple[str, int]:
