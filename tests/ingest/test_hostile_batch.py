@@ -250,7 +250,7 @@ def build_corpus(folder: Path, shared: Path, outside: Path) -> None:
             ' xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>&xxe;</dc:title></cp:coreProperties>')
     write_docx(folder / "xxe.docx", p("1. Focus area &xxe;") + p("a) Leak &xxe; here"), xxe,
                docProps__core_xml=core)
-    lol = "".join(f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+    lol = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
     laughs = f'<!DOCTYPE w:document [<!ENTITY lol0 "lol">{lol}]>'
     write_docx(folder / "billion-laughs.docx", p("1. Focus area") + p("a) &lol9;"), laughs)
     (folder / "Ωμέγα план 計画.txt").write_text(seed + "\nΣημείωση: план 計画.\n", encoding="utf-8")
@@ -383,7 +383,7 @@ def test_hostile_entities_are_never_expanded(tmp_path):
     texts = [b.text for b in doc.iter_paragraphs()]
     assert texts and texts[0].startswith("a) Leak") and not any(SECRET in t for t in texts)
     assert SECRET not in repr(doc)
-    lol = "".join(f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+    lol = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
     try:
         doc = parsers.parse(write_docx(tmp_path / "lol.docx", p("a) &lol9;"),
                                        f'<!DOCTYPE w:document [<!ENTITY lol0 "lol">{lol}]>'))

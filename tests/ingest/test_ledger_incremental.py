@@ -1,0 +1,112 @@
+"""The run ledger: a re-run reads only new or changed files and writes the same bytes
+as a full run; removed files leave the ledger; --full and changed limits re-read."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ingest.cli import app
+from ingest.ledger import LEDGER_NAME, pipeline_version
+from ingest.schema import TABLES
+
+runner = CliRunner()
+
+
+def run(folder: Path, out: Path, *extra: str) -> dict:
+    result = runner.invoke(app, ["run", str(folder), "--out", str(out), "--quiet", "--workers", "0", *extra],
+                           catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads((out / "run.json").read_text(encoding="utf-8"))["files"]
+
+
+def tables_bytes(out: Path) -> dict[str, bytes]:
+    return {name: (out / f"{name}.csv").read_bytes() for name in TABLES}
+
+
+def ledger_rows(out: Path) -> tuple[list, list]:
+    with sqlite3.connect(out / LEDGER_NAME) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        files = conn.execute("SELECT source_path, key FROM files ORDER BY source_path").fetchall()
+        results = conn.execute("SELECT key, status, pipeline FROM results ORDER BY key").fetchall()
+    return files, results
+
+
+@pytest.fixture()
+def folder(tmp_path, shared_dir) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = (shared_dir / "seeds" / "emg-workplan-2018.txt").read_text(encoding="utf-8")
+    for i in range(3):
+        (folder / f"plan {i}.txt").write_text(seed + f"\nNote {i}.\n", encoding="utf-8")
+    shutil.copy(shared_dir / "fixtures" / "img-hre-draft-workplan.docx", folder / "img.docx")
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+def test_ledger_rerun_reads_nothing_and_writes_the_same_bytes(folder, tmp_path):
+    out = tmp_path / "out"
+    assert run(folder, out) == {"files": 5, "parsed": 5, "cached": 0, "duplicate": 0, "failed": 1}
+    first = tables_bytes(out)
+    stats = run(folder, out)
+    assert (stats["parsed"], stats["cached"]) == (0, 5)  # the failed empty file is remembered too
+    assert tables_bytes(out) == first
+    files, results = ledger_rows(out)
+    assert len(files) == len(results) == 5
+    assert {r[2] for r in results} == {pipeline_version()}
+
+
+def test_ledger_one_changed_file_is_read_again(folder, tmp_path):
+    out = tmp_path / "out"
+    run(folder, out)
+    with open(folder / "plan 1.txt", "a", encoding="utf-8") as f:
+        f.write("\n2. A new focus area\na) A new activity for UNEP in Q3 2018\n")
+    stats = run(folder, out)
+    assert (stats["parsed"], stats["cached"]) == (1, 4)
+    run(folder, tmp_path / "full", "--full")
+    assert tables_bytes(out) == tables_bytes(tmp_path / "full")
+    assert b"A new activity for UNEP" in (out / "activities.csv").read_bytes()
+
+
+def test_ledger_removed_and_added_files(folder, tmp_path):
+    out = tmp_path / "out"
+    run(folder, out)
+    (folder / "plan 2.txt").unlink()
+    shutil.copy(folder / "plan 0.txt", folder / "plan 0 copy.txt")
+    stats = run(folder, out)
+    # The copy comes first in path order, so it yields the records and plan 0 becomes
+    # its duplicate. Error messages name the file, so outcomes are keyed by name too:
+    # the copy is read once.
+    assert stats["parsed"] == 1 and stats["duplicate"] == 1
+    files, results = ledger_rows(out)
+    assert [Path(f[0]).name for f in files] == ["empty.txt", "img.docx", "plan 0 copy.txt", "plan 1.txt"]
+    assert len(results) == 4  # plan 2 is gone, and so is plan 0's outcome (a duplicate needs none)
+    run(folder, tmp_path / "full", "--full")
+    assert tables_bytes(out) == tables_bytes(tmp_path / "full")
+
+
+def test_ledger_full_and_changed_limits_read_everything(folder, tmp_path):
+    out = tmp_path / "out"
+    run(folder, out)
+    assert run(folder, out, "--full")["parsed"] == 5
+    stats = run(folder, out, "--max-rows", "5")
+    assert stats["parsed"] == 5
+    docs = (out / "documents.csv").read_text(encoding="utf-8")
+    assert "--max-rows" in docs  # img.docx has more than 5 table rows
+    assert run(folder, out, "--max-rows", "5")["parsed"] == 0
+
+
+def test_ledger_damaged_ledger_costs_only_time(folder, tmp_path):
+    out = tmp_path / "out"
+    run(folder, out)
+    first = tables_bytes(out)
+    (out / LEDGER_NAME).write_bytes(b"this is not an sqlite file" * 100)
+    stats = run(folder, out)
+    assert stats["parsed"] == 5
+    assert tables_bytes(out) == first
+    assert ledger_rows(out)[0]
