@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def tables_bytes(out: Path) -> dict[str, bytes]:
 
 
 def ledger_rows(out: Path) -> tuple[list, list]:
-    with sqlite3.connect(out / LEDGER_NAME) as conn:
+    with closing(sqlite3.connect(out / LEDGER_NAME)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         files = conn.execute("SELECT source_path, key FROM files ORDER BY source_path").fetchall()
         results = conn.execute("SELECT key, status, pipeline FROM results ORDER BY key").fetchall()
