@@ -10,6 +10,7 @@ cached under bench/out/docx-corpus/. Budget: parse_docx within 10x of raw lxml.
 
 from __future__ import annotations
 
+import gc
 import pathlib
 import random
 import sys
@@ -139,17 +140,23 @@ def measure(contenders: dict, paths, repeat: int = 3) -> dict[str, float]:
 
     Rounds are interleaved (raw, python-docx, ours, raw, ...) and CPU time of this
     process is used, not wall time: the machines we share run other jobs, and all
-    contenders are single-threaded and CPU-bound.
+    contenders are single-threaded and CPU-bound. The cyclic GC is off while a
+    contender runs (timeit's convention), for all three alike.
     """
     best = dict.fromkeys(contenders, float("inf"))
     for fn in contenders.values():
         fn(paths[0])  # warm imports and caches
     for _ in range(repeat):
         for name, fn in contenders.items():
-            t0 = time.process_time()
-            for p in paths:
-                fn(p)
-            best[name] = min(best[name], time.process_time() - t0)
+            gc.collect()
+            gc.disable()  # as timeit does: a collection triggered by one contender's
+            try:          # garbage must not be billed to the next
+                t0 = time.process_time()
+                for p in paths:
+                    fn(p)
+                best[name] = min(best[name], time.process_time() - t0)
+            finally:
+                gc.enable()
     return best
 
 

@@ -168,10 +168,11 @@ class BodyReader:
     def read_blocks(self, parent, container: Container) -> list[Block]:
         """The blocks among the children of `parent` (w:body, w:tc, w:txbxContent...)."""
         out: list[Block] = []
-        self._blocks_into(parent, container, out)
+        self.blocks_into(parent, container, out)
         return out
 
-    def _blocks_into(self, parent, container: Container, out: list) -> None:
+    def blocks_into(self, parent, container: Container, out: list) -> None:
+        """Append to `out` the blocks among the children of `parent`."""
         for child in parent:
             tag = child.tag
             if tag == P:
@@ -182,13 +183,13 @@ class BodyReader:
             elif tag == SDT:
                 content = first_child(child, SDTCONTENT)
                 if content is not None:
-                    self._blocks_into(content, container, out)
+                    self.blocks_into(content, container, out)
             elif tag == CUSTOMXML:
-                self._blocks_into(child, container, out)
+                self.blocks_into(child, container, out)
             elif tag == ALT:
                 branch = choose_branch(child)
                 if branch is not None:
-                    self._blocks_into(branch, container, out)
+                    self.blocks_into(branch, container, out)
             elif tag == CSTART:
                 self._open_comment(child, None)
             elif tag == CEND:
@@ -196,7 +197,7 @@ class BodyReader:
             elif tag in KINDS:
                 # A change wrapped around block content (rare): record it, read inside.
                 self._enter_change(child, None, container.prefix or "body")
-                self._blocks_into(child, container, out)
+                self.blocks_into(child, container, out)
                 self._leave_change(child)
 
     def record_change(self, el, block_id: int | None, source_ref: str) -> None:
@@ -283,7 +284,7 @@ class BodyReader:
             self.note_anchors.setdefault((kind, note_id), (block_id, offset, text))
         boxes = self._boxes
         for box in boxes:
-            self._blocks_into(box, container, out)
+            self.blocks_into(box, container, out)
 
     def _label(self, p, style_id):
         if self.numbering is None or self._numbering_failed:

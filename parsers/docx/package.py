@@ -165,7 +165,7 @@ class Package:
             return []
         try:
             root = parse_xml(self.read(rels_name))
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError):
             return []
         out = []
         for rel in root.iter(REL_NS + "Relationship"):
@@ -208,6 +208,9 @@ def open_package(path: str | Path, max_part_bytes: int = DEFAULT_MAX_PART_BYTES)
         raise UnreadableFile(f"{path.name} is not a readable .docx (zip) file ({e}).") from e
     try:
         return Package(path, zf, max_part_bytes)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as e:
+        zf.close()
+        raise UnreadableFile(f"{path.name}: damaged zip data ({e}).") from e
     except BaseException:
         zf.close()
         raise

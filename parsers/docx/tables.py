@@ -91,14 +91,16 @@ def read_table(reader: BodyReader, tbl) -> Table:
                     elif tag == VMERGE:
                         merge = prop.get(VAL) or "continue"
             cell_ref = f"{row_ref}, col {col + 1}"
-            draft = _CellDraft(r, col, span, reader.read_blocks(tc, Container(cell_ref)), cell_ref)
+            blocks: list = []
+            reader.blocks_into(tc, Container(cell_ref), blocks)
+            draft = _CellDraft(r, col, span, blocks, cell_ref)
             if merge is not None and merge != "restart" and col in open_merges:
                 origin = open_merges[col]
                 origin.row_span = r - origin.row + 1
                 draft.merged = True
             elif merge is not None:
                 open_merges[col] = draft  # "restart", or a continue with nothing above
-            else:
+            elif open_merges:
                 for c in range(col, col + span):
                     open_merges.pop(c, None)
             drafts.append(draft)

@@ -112,3 +112,48 @@ def test_docx_damaged_side_part_is_a_diagnostic(tmp_path):
     doc = parse_docx(path)
     assert doc.blocks[0].text == "ok" and doc.comments == ()
     assert [d.code for d in doc.diagnostics] == ["parser_warning"]
+
+
+def test_docx_damaged_copies_never_crash(tmp_path, fixtures_dir):
+    """Truncated or bit-flipped parts and zips: a Document or an IngestError, nothing else."""
+    import random
+
+    from parsers.errors import IngestError
+    src = fixtures_dir / "img-hre-draft-workplan.docx"
+    with zipfile.ZipFile(src) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    names = ["word/document.xml", "word/styles.xml", "word/comments.xml", "word/footnotes.xml",
+             "word/numbering.xml", "word/commentsExtended.xml", "_rels/.rels", "word/_rels/document.xml.rels"]
+    rng = random.Random(7)
+    outcomes = set()
+    for i in range(60):
+        name = names[i % len(names)]
+        data = bytearray(parts[name])
+        if i % 3 == 0:
+            data = data[: rng.randrange(len(data))]
+        elif i % 3 == 1:
+            for _ in range(5):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        else:
+            data = bytearray(data.decode("utf-8", "replace")
+                             .replace('w:val="', 'w:val="99999999999', 5).replace('w:id="', 'w:id="x', 3).encode())
+        path = tmp_path / f"m{i}.docx"
+        zip_with(path, {n: bytes(data) if n == name else b for n, b in parts.items()})
+        try:
+            parse_docx(path)
+            outcomes.add("parsed")
+        except IngestError:
+            outcomes.add("error")
+    raw = src.read_bytes()
+    for i in range(20):
+        damaged = bytearray(raw)
+        for _ in range(20):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        path = tmp_path / f"z{i}.docx"
+        path.write_bytes(bytes(damaged))
+        try:
+            parse_docx(path)
+            outcomes.add("parsed")
+        except IngestError:
+            outcomes.add("error")
+    assert outcomes == {"parsed", "error"}
