@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ..diagnostics import make
 from ..model import Cell, Row, Table
-from .body import ALT, CUSTOMXML, SDT, SDTCONTENT, BodyReader, Container, build, choose_branch, first_child
+from .body import BodyReader, Container
 from .changes import KINDS
+from .oxml import ALT, CUSTOMXML, SDT, SDTCONTENT, build, choose_branch, first_child
 from .package import W
 from .styles import int_val, on_off
 

@@ -284,7 +284,7 @@ def test_docx_built_with_python_docx(tmp_path):
 
 
 def test_docx_build_makes_the_same_model_objects():
-    from parsers.docx.body import _FAST_FIELDS, build
+    from parsers.docx.oxml import _FAST_FIELDS, build
     from parsers.model import Cell
     values = dict(block_id=1, text="x", source_ref="paragraph 1", style="Normal", heading_level=None,
                   list_label=None, list_level=None, list_kind=None, note_refs=(), bold=False)
