@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from parsers.model import Paragraph
 
 # "1.", "1)", "(1)", "1.2.", "a)", "a.", "(a)", "A.", "iv)", followed by whitespace.
+# Also "1.1 Guidance" (a multi-level number with no closing mark) when a capital follows.
 _TYPED_LABEL = re.compile(
-    r"^\s*(?P<label>\(?(?:\d{1,2}(?:\.\d{1,2})*|[A-Za-z]|[ivxlcIVXLC]{2,6})[.)](?:\d{1,2}[.)])*)(?:\s+|$)")
+    r"^\s*(?P<label>\(?(?:\d{1,2}(?:\.\d{1,2})*|[A-Za-z]|[ivxlcIVXLC]{2,6})[.)](?:\d{1,2}[.)])*"
+    r"|\d{1,2}(?:\.\d{1,2})+(?=\s+[A-ZÀ-Ý]))(?:\s+|$)")
 _BULLET = re.compile("^\\s*[-*\u2022\u00b7\u25cf\u25aa\u25a0\u25e6\u2013\u2014\u27a2\u2713\uf0b7\uf0a7\uf0d8\uf076]\\s+")
 _ROMAN = re.compile(r"^[ivxlc]+$", re.I)
 _WS = re.compile(r"\s+")

@@ -13,63 +13,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from parsers.model import Document, Paragraph, Table
 
 from .context import Context
-from .data import load_json
 from .labels import clean, items_from_paragraphs, label_class, nest_items, split_label, walk
 from .layout import read_layout
-from .outline import ActivityNode, EventRow, Outline, RoleCell, SectionNode
+from .outline import ActivityNode, EventRow, Outline, RoleCell, SectionNode, TimelineCell
 from .records import Records
-
-_ANNEX = re.compile(r"^\s*((?:annex|annexe|anexo|appendix|appendice|apéndice)\s*[\dIVXA-Z]*)\s*[:.\-–—]?\s*(.*)$",
-                    re.I)
-_PART_LABEL = re.compile(r"^\s*([A-H])[.)]\s+(\S.*)$")
-
-
-@cache
-def _words() -> dict:
-    return load_json("structure.json")
-
-
-def _starts_with_any(text: str, words: list[str]) -> str | None:
-    t = text.lower()
-    for w in sorted(words, key=len, reverse=True):
-        if t.startswith(w) and (len(t) == len(w) or not t[len(w)].isalpha()):
-            return w
-    return None
-
-
-def role_line(text: str) -> tuple[str, str] | None:
-    """(role, value) for a line such as "Focus Area Lead: UNDP"; None otherwise.
-
-    "Role of Co-Chairs: ..." describes a role and is not a role line."""
-    t = clean(text)
-    if ":" not in t:
-        return None
-    head, _, value = t.partition(":")
-    head = head.strip()
-    if len(head) > 50:
-        return None
-    for role, words in _words()["role_lines"]:
-        if _starts_with_any(head, words) and len(head) <= len(_starts_with_any(head, words)) + 3:
-            return role, value.strip()
-    return None
-
-
-def is_indicative_header(text: str) -> bool:
-    t = clean(text).rstrip(":").strip().lower()
-    return bool(t) and t in _words()["indicative_headers"]
-
-
-def section_kind(*texts: str) -> str:
-    joined = " ".join(texts).lower()
-    for kind, words in _words()["section_kinds"]:
-        if any(re.search(rf"\b{re.escape(w)}\b", joined) for w in words):
-            return kind
-    return "other"
+from .sections import (
+    ANNEX,
+    is_activities_header,
+    is_generic_heading,
+    is_indicative_header,
+    is_region_header,
+    keyword_heading,
+    role_line,
+    section_kind,
+    words,
+)
 
 
 class OutlineBuilder:
@@ -85,7 +47,7 @@ class OutlineBuilder:
         node = SectionNode(f"s{len(self.outline.sections) + 1:03d}", parent.section_id if parent else None,
                            level, label, clean(title), kind, source_ref)
         self.outline.sections.append(node)
-        if level == 1:
+        if level == 1 and kind != "accomplishment":
             self.part = node
         self.section = node
         self.own(block_ids, "section", node.section_id)
@@ -107,111 +69,177 @@ class OutlineBuilder:
 
 def run(doc: Document, ctx: Context) -> Records:
     """Sections and activities rows; fills ctx.outline for the later steps."""
-    from .worktable import read_table  # late import: worktable needs OutlineBuilder
-
     outline = ctx.outline
-    builder = OutlineBuilder(outline)
-    blocks = list(doc.blocks)
     ctx.title = outline.title = _title(doc)
     outline.issuer_text = _issuer_text(doc)
-    mode: str | None = None          # "indicative" | "co_chair"/"lead"/"contributor" role lists
-    in_section_region = False
-    pending: list[Paragraph] = []     # a run of list paragraphs inside a section
-    last_layout = None                # (section, Layout) of the last activity table
-    section_class = None              # label class of numbered section paragraphs ("num")
-
-    def flush_items():
-        if pending and builder.section is not None:
-            _items_to_activities(builder, list(pending))
-        pending.clear()
-
-    for i, block in enumerate(blocks):
-        if isinstance(block, Table):
-            flush_items()
-            mode = None
-            if _is_event_table(block, builder.section):
-                _read_event_table(outline, block, builder.section)
-                continue
-            layout = read_layout(block)
-            if layout is None and last_layout and last_layout[0] is builder.section \
-                    and len(last_layout[1].roles) == block.n_cols:
-                # A table split in two (a page break, a pasted block) keeps the
-                # header of the table before it in the same section.
-                layout = replace(last_layout[1], header_rows=[])
-            if layout is not None:
-                last_layout = (builder.section, layout)
-            read_table(builder, block, layout)
-            continue
-        text = clean(block.text)
-        if not text:
-            continue
-        label, body, bullet = split_label(block)
-        annex = _ANNEX.match(text)
-        if annex and (block.heading_level or block.bold or len(text) < 120):
-            flush_items()
-            title = annex.group(2) or annex.group(1)
-            builder.add_section(1, clean(annex.group(1)), title, "annex", block.source_ref,
-                                block_ids=[block.block_id])
-            mode = None
-            continue
-        rl = role_line(text)
-        if rl:
-            flush_items()
-            role, value = rl
-            target = outline.doc_roles if role == "co_chair" or builder.section is None else builder.section.roles
-            if value:
-                target.append(RoleCell(role, value, block.source_ref))
-                mode = None
-            else:
-                mode = role
-            continue
-        if mode in ("co_chair", "lead", "contributor") and (
-                bullet or (block.is_list_item and block.list_kind != "number")
-                or (not label and len(text) < 40 and not _is_region_header(text))):
-            target = outline.doc_roles if mode == "co_chair" or builder.section is None else builder.section.roles
-            target.append(RoleCell(mode, body, block.source_ref))
-            continue
-        if is_indicative_header(text):
-            flush_items()
-            mode = "indicative"
-            continue
-        if _is_region_header(text):
-            flush_items()
-            in_section_region = True
-            mode = None
-            continue
-        if label and _is_section_paragraph(block, blocks, i, in_section_region) \
-                and section_class in (None, label_class(label)):
-            section_class = label_class(label)
-            flush_items()
-            builder.add_section(1, label.strip("().") or None, body, section_kind(_region_word(in_section_region), text),
-                                block.source_ref, block_ids=[block.block_id])
-            mode = None
-            continue
-        if mode == "indicative" and (bullet or block.is_list_item or label):
-            if builder.section is not None:
-                builder.add_activity("indicative", None, body, block.source_ref, block_ids=[block.block_id])
-            continue
-        if builder.section is not None and (label or (block.is_list_item and not bullet)):
-            pending.append(block)
-            mode = None
-            continue
-        if pending and not bullet and not block.heading_level:
-            pending.append(block)  # a continuation line of the run; items_from_paragraphs decides
-            continue
-        flush_items()
-        mode = None if not bullet else mode
-    flush_items()
+    FlowReader(doc, outline).read()
     return _records(outline)
 
 
-def _is_region_header(text: str) -> bool:
-    """True for a line that opens the list of sections ("Focus Areas", "Domaines prioritaires")."""
-    return clean(text).rstrip(":").strip().lower() in _words()["section_regions"]
+class FlowReader:
+    """Reads the top-level blocks in order, keeping what the text before announced:
+    a list of role holders, of indicative activities, of activities; a "Focus areas"
+    region; the last activity table's layout."""
+
+    def __init__(self, doc: Document, outline: Outline):
+        self.blocks = list(doc.blocks)
+        self.outline = outline
+        self.builder = OutlineBuilder(outline)
+        self.mode: str | None = None       # "indicative" | "activities" | a role being listed
+        self.in_region = False
+        self.pending: list[Paragraph] = []  # a run of labelled paragraphs inside a section
+        self.last_layout = None             # (section, Layout) of the last activity table
+        self.section_class = None           # label class of numbered section paragraphs ("num")
+        self.heading_sections: list[tuple[int, SectionNode]] = []
+
+    def read(self) -> None:
+        for i, block in enumerate(self.blocks):
+            if isinstance(block, Table):
+                self.flush()
+                self.mode = None
+                self.table(block)
+            elif clean(block.text):
+                self.paragraph(i, block)
+        self.flush()
+
+    def flush(self) -> None:
+        if self.pending and self.builder.section is not None:
+            _items_to_activities(self.builder, list(self.pending))
+        self.pending.clear()
+
+    def table(self, block: Table) -> None:
+        from .worktable import read_table  # late import: worktable needs OutlineBuilder
+
+        section = self.builder.section
+        if _is_event_table(block, section):
+            _read_event_table(self.outline, block, section)
+            return
+        layout = read_layout(block)
+        if layout is None and self.last_layout and self.last_layout[0] is section \
+                and len(self.last_layout[1].roles) == block.n_cols:
+            # A table split in two (a page break, a pasted block) keeps the
+            # header of the table before it in the same section.
+            layout = replace(self.last_layout[1], header_rows=[])
+        if layout is not None:
+            self.last_layout = (section, layout)
+        read_table(self.builder, block, layout)
+
+    def section(self, level, label, title, kind, p: Paragraph, parent=None) -> None:
+        self.flush()
+        self.builder.add_section(level, label, title, kind, p.source_ref, parent=parent, block_ids=[p.block_id])
+        self.mode = None
+
+    def paragraph(self, i: int, p: Paragraph) -> None:
+        text = clean(p.text)
+        label, body, bullet = split_label(p)
+        builder, outline = self.builder, self.outline
+        annex = ANNEX.match(text)
+        if annex and (p.heading_level or p.bold or len(text) < 120):
+            self.section(1, clean(annex.group(1)), annex.group(2) or annex.group(1), "annex", p)
+            return
+        rl = role_line(text)
+        if rl:
+            self.flush()
+            role, value = rl
+            target = outline.doc_roles if role == "co_chair" or builder.section is None else builder.section.roles
+            if value:
+                target.append(RoleCell(role, value, p.source_ref))
+                self.mode = None
+            else:
+                self.mode = role
+            return
+        if self.mode in ("co_chair", "lead", "contributor") and (
+                bullet or (p.is_list_item and p.list_kind != "number")
+                or (not label and len(text) < 40 and not is_region_header(text))):
+            target = outline.doc_roles if self.mode == "co_chair" or builder.section is None \
+                else builder.section.roles
+            target.append(RoleCell(self.mode, body, p.source_ref))
+            return
+        for is_header, mode in ((is_indicative_header, "indicative"), (is_activities_header, "activities")):
+            if is_header(text):
+                self.flush()
+                self.mode = mode
+                return
+        if is_region_header(text):
+            self.flush()
+            self.in_region, self.mode = True, None
+            return
+        if self._heading_section(i, p, text, label, body):
+            return
+        if label and _is_section_paragraph(p, self.blocks, i, self.in_region) \
+                and self.section_class in (None, label_class(label)):
+            self.section_class = label_class(label)
+            self.section(1, label.strip("().") or None, body,
+                         section_kind("focus area" if self.in_region else "", text), p)
+            return
+        if self.mode in ("indicative", "activities") and (bullet or p.is_list_item or label):
+            if builder.section is not None or self.mode == "activities":
+                kind = "indicative" if self.mode == "indicative" else "activity"
+                node = builder.add_activity(kind, label if kind == "activity" else None, body, p.source_ref,
+                                            block_ids=[p.block_id])
+                node.timeline = trailing_timeline(body, p.source_ref)
+            return
+        if builder.section is not None and (label or (p.is_list_item and not bullet)):
+            self.pending.append(p)
+            self.mode = None
+            return
+        if self.pending and not bullet and not p.heading_level:
+            self.pending.append(p)  # a continuation line of the run; items_from_paragraphs decides
+            return
+        self.flush()
+        self.mode = None if not bullet else self.mode
+
+    def _heading_section(self, i: int, p: Paragraph, text: str, label, body) -> bool:
+        """Keyword headings ("Workstream 1: Data") and heading-styled paragraphs that
+        open content (role lines, a table, a list) become sections."""
+        keyword = keyword_heading(text)
+        heading = p.heading_level and (p.style or "").lower() != "title" and text != self.outline.title \
+            and not is_generic_heading(text) and len(text) < 250
+        if not keyword and not (heading and _opens_content(self.blocks, i)):
+            return False
+        level_key = p.heading_level or 1
+        while self.heading_sections and self.heading_sections[-1][0] >= level_key:
+            self.heading_sections.pop()
+        parent = self.heading_sections[-1][1] if self.heading_sections else None
+        if keyword:
+            label, title, kind = keyword
+        else:
+            label = label.strip("().") if label else None
+            title, kind = body, section_kind("focus area" if self.in_region else "", text)
+        self.section(parent.level + 1 if parent else 1, label, title, kind, p, parent=parent)
+        self.heading_sections.append((level_key, self.builder.section))
+        return True
 
 
-def _region_word(in_region: bool) -> str:
-    return "focus area" if in_region else ""
+def _opens_content(blocks, i: int) -> bool:
+    """True when what follows a heading, up to the next heading, holds a table, a role
+    line, a list or labelled items (not just prose)."""
+    for b in blocks[i + 1:i + 40]:
+        if isinstance(b, Table):
+            return True
+        if b.heading_level:
+            return False
+        t = clean(b.text)
+        if t and (role_line(t) or b.is_list_item or split_label(b)[0] or is_activities_header(t)
+                  or is_indicative_header(t)):
+            return True
+    return False
+
+
+_TRAILING_BRACKET = re.compile(r"\(([^()]{2,60})\)\s*[.;]?\s*$")
+
+
+def trailing_timeline(text: str, source_ref: str) -> TimelineCell | None:
+    """A TimelineCell for a date in brackets that ends an item ("Map initiatives (Q1 2021)")."""
+    from . import timelines as tl
+
+    m = _TRAILING_BRACKET.search(text)
+    if not m:
+        return None
+    probe = tl.read_timeline(m.group(1), tl.TimelineContext(reference_year=2000))
+    if any(r.kind != "unknown" for r in probe.readings):
+        return TimelineCell(m.group(1), source_ref)
+    return None
 
 
 def _is_section_paragraph(p: Paragraph, blocks, i: int, in_region: bool) -> bool:
@@ -228,7 +256,7 @@ def _is_section_paragraph(p: Paragraph, blocks, i: int, in_region: bool) -> bool
             continue
         if role_line(b.text):
             return True
-        if split_label(b)[0] or _is_region_header(b.text):
+        if split_label(b)[0] or is_region_header(b.text):
             break
     return in_region and not split_label(p)[2] and (p.bold or len(text) < 200) and not text.endswith(";")
 
@@ -247,8 +275,8 @@ def _items_to_activities(builder: OutlineBuilder, paragraphs: list[Paragraph]) -
 def _is_event_table(table: Table, section: SectionNode | None) -> bool:
     if section is None or section.kind != "annex":
         return False
-    words = _words()["event_words"]
-    return any(w in (section.title or "").lower() for w in words) or table.n_cols == 2
+    event_words = words()["event_words"]
+    return any(w in (section.title or "").lower() for w in event_words) or table.n_cols == 2
 
 
 def _read_event_table(outline: Outline, table: Table, section: SectionNode | None) -> None:
@@ -266,11 +294,11 @@ def _read_event_table(outline: Outline, table: Table, section: SectionNode | Non
 
 
 def _title(doc: Document) -> str | None:
-    words = _words()["workplan_words"]
+    plan_words = words()["workplan_words"]
     paragraphs = [p for p in doc.blocks if isinstance(p, Paragraph) and clean(p.text)][:12]
     for p in paragraphs:
         t = clean(p.text)
-        if len(t) < 150 and any(w in t.lower() for w in words):
+        if len(t) < 150 and any(w in t.lower() for w in plan_words):
             return t
     if doc.title and clean(doc.title):
         return clean(doc.title)
@@ -280,11 +308,11 @@ def _title(doc: Document) -> str | None:
 def _issuer_text(doc: Document) -> str:
     """Text that names the body issuing the plan: the title lines and the line that
     calls the document a work plan."""
-    words = _words()["workplan_words"]
+    plan_words = words()["workplan_words"]
     lines = []
     for p in [b for b in doc.blocks if isinstance(b, Paragraph) and clean(b.text)][:12]:
         t = clean(p.text)
-        if len(t) < 150 and (p.bold or p.heading_level or any(w in t.lower() for w in words)):
+        if len(t) < 150 and (p.bold or p.heading_level or any(w in t.lower() for w in plan_words)):
             lines.append(t)
     return " | ".join(lines)
 

@@ -17,7 +17,7 @@ from . import timelines as tl
 from .context import Context
 from .records import Records
 
-_TITLE_YEAR = re.compile(r"\b(?:for|pour|para|de|del|in|en)\s+((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)", re.I)
+_TITLE_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/])")
 _SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)?\d\d)\b")
 
 

@@ -18,7 +18,8 @@ from parsers.model import Cell, Table
 from .labels import Item, clean, items_from_paragraphs, nest_items, walk
 from .layout import Layout, unique_cells
 from .outline import ActivityNode, GanttRow, RoleCell, TimelineCell
-from .structure import _PART_LABEL, OutlineBuilder, section_kind
+from .sections import PART_LABEL, keyword_heading, section_kind
+from .structure import OutlineBuilder
 
 ROLE_COLUMNS = ("lead", "contributor", "responsible")
 
@@ -32,6 +33,7 @@ def read_table(builder: OutlineBuilder, table: Table, layout: Layout | None) -> 
     body = [r for r in range(len(grid)) if r not in layout.header_rows]
     group: ActivityNode | None = None
     default_kind = "output" if layout.item_header and _says_output(layout.item_header) else "activity"
+    split = bool(layout.columns("output")) and bool(layout.columns("item") or layout.columns("output_item"))
     for n, r in enumerate(body):
         row = grid[r]
         cells = [(c, cell) for c, cell in unique_cells(row) if cell.row == r]
@@ -47,6 +49,25 @@ def read_table(builder: OutlineBuilder, table: Table, layout: Layout | None) -> 
             if layout.roles[c] == "section":
                 _add_section_from_cell(builder, cell, in_section_column=True)
                 group = None
+        if split:
+            # Separate Output and Activities columns: an output cell opens an output
+            # that the activity cells of its row and of the rows below belong to.
+            out_cells = [cell for c, cell in filled if layout.roles[c] == "output"]
+            act_cells = [cell for c, cell in filled if layout.roles[c] in ("item", "output_item")]
+            if out_cells:
+                out_items = nest_items(items_from_paragraphs([p for cl in out_cells for p in cl.paragraphs]))
+                if not act_cells:
+                    _add_row_items(builder, table, layout, cells, out_items, None, "output")
+                    continue
+                first = out_items[0]
+                group = builder.add_activity("output", first.label, " ".join(i.text for i in out_items),
+                                             first.source_ref, block_ids=[b.block_id for cl in out_cells
+                                                                          for b in cl.blocks])
+            if act_cells:
+                items = nest_items(items_from_paragraphs([p for cl in act_cells for p in cl.paragraphs]))
+                if items:
+                    _add_row_items(builder, table, layout, cells, items, group, "activity")
+            continue
         item_cells = [cell for c, cell in filled if c in layout.item_columns]
         if not item_cells:
             continue
@@ -75,21 +96,25 @@ def _is_section_row(filled, layout: Layout, n_cols: int) -> bool:
     text = clean(cell.text)
     if cell.col_span >= max(2, n_cols - 1) and len(text) < 200:
         return True
-    return layout.roles[c] == "section" and bool(_PART_LABEL.match(text))
+    return layout.roles[c] == "section" and bool(PART_LABEL.match(text))
 
 
 def _add_section_from_cell(builder: OutlineBuilder, cell: Cell, in_section_column: bool) -> None:
     text = clean(cell.text)
-    m = _PART_LABEL.match(text)
     blocks = [b.block_id for b in cell.blocks]
+    m = PART_LABEL.match(text)
     if m:
         builder.add_section(1, m.group(1), m.group(2), "part", cell.source_ref, block_ids=blocks)
-    elif in_section_column and builder.part is not None:
-        builder.add_section(2, None, text, "accomplishment", cell.source_ref, parent=builder.part,
-                            block_ids=blocks)
+        return
+    keyword = keyword_heading(text)
+    label, title = (keyword[0], keyword[1]) if keyword else (None, text)
+    kind = keyword[2] if keyword else "accomplishment" if in_section_column else section_kind(text)
+    if kind == "other" and in_section_column:
+        kind = "accomplishment"
+    if kind == "accomplishment" and builder.part is not None:
+        builder.add_section(2, label, title, kind, cell.source_ref, parent=builder.part, block_ids=blocks)
     else:
-        builder.add_section(1, None, text, section_kind(text) if not in_section_column else "accomplishment",
-                            cell.source_ref, block_ids=blocks)
+        builder.add_section(1, label, title, kind, cell.source_ref, block_ids=blocks)
 
 
 def _groups_next(grid, body, n, layout: Layout) -> bool:
