@@ -93,13 +93,17 @@ def read_layout(table: Table) -> Layout | None:
         return None
     header_rows: list[int] = []
     roles: list[str | None] = [None] * table.n_cols
-    for r, row in enumerate(grid[:3]):
+    for r, row in enumerate(grid[:4]):
         cells = unique_cells(row)
         found = {col: header_role(c.text) for col, c in cells if clean(c.text)}
+        if not header_rows and len(cells) == 1 and table.n_cols > 1 and cells[0][1].col_span >= table.n_cols:
+            header_rows.append(r)  # a title row across the table ("Work plan 2022") above the header
+            continue
         if not found or not any(found.values()):
             break
         named = [v for v in found.values() if v]
-        if len(named) < max(1, len(found) - 1):
+        # Most header cells must name a role; one or two unknown words are tolerated.
+        if len(named) < max(1, len(found) - 1, (len(found) + 1) // 2 + 1 if len(found) > 4 else 0):
             break
         header_rows.append(r)
         for col, cell in cells:
@@ -109,6 +113,8 @@ def read_layout(table: Table) -> Layout | None:
             for c in range(col, min(col + cell.col_span, table.n_cols)):
                 if roles[c] is None or role == "period":
                     roles[c] = role
+    while header_rows and not any(header_role(c.text) for _, c in unique_cells(grid[header_rows[-1]])):
+        header_rows.pop()  # a title row with no header under it
     if not header_rows:
         return None
     _spread_periods(table, grid, header_rows, roles)

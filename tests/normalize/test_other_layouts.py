@@ -132,3 +132,32 @@ def test_layout_multilevel_number_without_closing_mark(text, label):
     from parsers.model import Paragraph
 
     assert split_label(Paragraph(1, text, "paragraph 1"))[0] == label
+
+
+def test_layout_french_table_with_title_row_and_extra_columns(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Plan de travail 2022-2023")
+    d.add_paragraph("Axe 1 : Environnement et droits humains").runs[0].bold = True
+    table = d.add_table(rows=4, cols=6)
+    title = table.cell(0, 0).merge(table.cell(0, 5))
+    title.text = "Tableau des activités"
+    rows = [("Activités", "Indicateurs", "Responsable", "Partenaires", "Échéance", "Budget (USD)"),
+            ("Cartographier les initiatives", "Rapport publié", "HCDH", "PNUE, FAO", "mars 2022", "10 000"),
+            ("Organiser un atelier régional", "Nombre de participants", "PNUD", "", "2e semestre 2022", "")]
+    for r, values in enumerate(rows, start=1):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    records, info, acts, secs = _read(d, tmp_path, "fr-table.docx")
+    assert [(s["label"], s["title"], s["kind"]) for s in secs.values()] == [
+        ("1", "Environnement et droits humains", "focus_area")]
+    assert [(a["kind"], a["text"]) for a in acts.values()] == [
+        ("activity", "Cartographier les initiatives"), ("activity", "Organiser un atelier régional")]
+    assert _timelines(records, acts) == [
+        ("Cartographier les initiatives", "2022-03-01", "2022-03-31", "point"),
+        ("Organiser un atelier régional", "2022-07-01", "2022-12-31", "point")]
+    text = {a["activity_id"]: a["text"] for a in acts.values()}
+    roles = sorted((text[p["subject_id"]], p["role"], p["org_id"]) for p in records.tables["participants"])
+    assert roles == [("Cartographier les initiatives", "contributor", "FAO"),
+                     ("Cartographier les initiatives", "contributor", "UNEP"),
+                     ("Cartographier les initiatives", "responsible", "OHCHR"),
+                     ("Organiser un atelier régional", "responsible", "UNDP")]
