@@ -137,16 +137,22 @@ class FlowReader:
         if annex and (p.heading_level or p.bold or len(text) < 120):
             self.section(1, clean(annex.group(1)), annex.group(2) or annex.group(1), "annex", p)
             return
-        rl = role_line(text)
-        if rl:
+        lines = [clean(line) for line in p.text.split("\n") if clean(line)]
+        if role_line(lines[0]):
+            # One role per line: a soft line break can join "Lead: X" and "Partners: Y".
             self.flush()
-            role, value = rl
-            target = outline.doc_roles if role == "co_chair" or builder.section is None else builder.section.roles
-            if value:
-                target.append(RoleCell(role, value, p.source_ref))
-                self.mode = None
-            else:
-                self.mode = role
+            self.mode = None
+            for line in lines:
+                rl = role_line(line)
+                if rl is None:
+                    continue
+                role, value = rl
+                target = outline.doc_roles if role == "co_chair" or builder.section is None \
+                    else builder.section.roles
+                if value:
+                    target.append(RoleCell(role, value, p.source_ref))
+                else:
+                    self.mode = role
             return
         if self.mode in ("co_chair", "lead", "contributor") and (
                 bullet or (p.is_list_item and p.list_kind != "number")

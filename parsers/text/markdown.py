@@ -39,14 +39,15 @@ def _take_definitions(lines: list[str]) -> list[NoteDraft]:
 
 
 def _inline_text(token: Token) -> str:
-    """The visible text of an inline token: markup dropped, soft breaks as spaces."""
+    """The visible text of an inline token: markup dropped, line breaks as "\n".
+
+    Soft breaks stay line breaks: in a text export a line often carries one field
+    ("Lead: UNEP" above "Partners: FAO"); normalizers collapse whitespace anyway."""
     out: list[str] = []
     for child in token.children or []:
         if child.type in ("text", "code_inline", "html_inline"):
             out.append(child.content)
-        elif child.type == "softbreak":
-            out.append(" ")
-        elif child.type == "hardbreak":
+        elif child.type in ("softbreak", "hardbreak"):
             out.append("\n")
         elif child.type == "image":
             out.append(_inline_text(child))

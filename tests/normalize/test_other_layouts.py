@@ -161,3 +161,28 @@ def test_layout_french_table_with_title_row_and_extra_columns(tmp_path):
                      ("Cartographier les initiatives", "contributor", "UNEP"),
                      ("Cartographier les initiatives", "responsible", "OHCHR"),
                      ("Organiser un atelier régional", "responsible", "UNDP")]
+
+
+def test_layout_markdown_workplan(tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# Joint work plan 2022\n\n## Focus area 1: Climate action\n\nLead: UNEP\n"
+        "Contributing agencies: UNDP, FAO\n\n| Activity | Timeline | Lead |\n|---|---|---|\n"
+        "| Draft climate report[^1] | Q1 2022 | UNEP |\n| Regional workshop | by mid-June | UNDP and FAO |\n\n"
+        "## Focus area 2: Biodiversity\n\nActivities:\n\n- Map initiatives (March 2022)\n- Launch platform\n\n"
+        "[^1]: Subject to funding.\n", encoding="utf-8")
+    records, info = normalize_document(parsers.parse(path), "doc")
+    acts = {a["activity_id"]: a for a in records.tables["activities"]}
+    assert [(s["label"], s["title"]) for s in records.tables["sections"]] == [
+        ("1", "Climate action"), ("2", "Biodiversity")]
+    assert [a["text"] for a in acts.values()] == [
+        "Draft climate report", "Regional workshop", "Map initiatives (March 2022)", "Launch platform"]
+    assert _timelines(records, acts) == [
+        ("Draft climate report", "2022-01-01", "2022-03-31", "point"),
+        ("Map initiatives (March 2022)", "2022-03-01", "2022-03-31", "point"),
+        ("Regional workshop", None, "2022-06-20", "deadline")]
+    section_roles = sorted((p["role"], p["org_id"]) for p in records.tables["participants"]
+                           if p["subject_type"] == "section")
+    assert section_roles == [("contributor", "FAO"), ("contributor", "UNDP"), ("lead", "UNEP")]
+    note = records.tables["notes"][0]
+    assert acts[note["subject_id"]]["text"] == "Draft climate report"
