@@ -302,9 +302,12 @@ def _read_event_table(outline: Outline, table: Table, section: SectionNode | Non
 def _title(doc: Document) -> str | None:
     plan_words = words()["workplan_words"]
     paragraphs = [p for p in doc.blocks if isinstance(p, Paragraph) and clean(p.text)][:12]
-    for p in paragraphs:
+    for i, p in enumerate(paragraphs):
         t = clean(p.text)
         if len(t) < 150 and any(w in t.lower() for w in plan_words):
+            if i and len(t.split()) <= 3 and len(clean(paragraphs[i - 1].text)) < 150:
+                # "Draft Workplan" under the name of the body that issues it
+                return f"{clean(paragraphs[i - 1].text)} — {t}"
             return t
     if doc.title and clean(doc.title):
         return clean(doc.title)
