@@ -14,8 +14,8 @@ from functools import cache
 from .data import load_json
 from .labels import clean
 
-ANNEX = re.compile(r"^\s*((?:annex|annexe|anexo|appendix|appendice|apéndice)\s*[\dIVXA-Z]*)\s*[:.\-–—]?\s*(.*)$",
-                   re.I)
+ANNEX = re.compile(r"^\s*((?:annexe|annex|anexo|appendice|appendix|apéndice)\b(?:\s+(?:\d+|[IVX]+|[A-Z])\b)?)"
+                   r"\s*[:.\-–—]?\s*(.*)$", re.I)
 PART_LABEL = re.compile(r"^\s*([A-H])[.)]\s+(\S.*)$")
 # "<Keyword> <number or letter>: title" ("Workstream 1: Data", "Outcome 2 – Finance", "Axe 1 : ...")
 _KEYWORD_NUMBER = r"(?P<label>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[A-H])"
