@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..diagnostics import make
 from ..model import Block, Diagnostic, NoteRef, Paragraph
 from .changes import HIDING, KINDS, ChangeBuilder
+from .numbering import FIND
 from .oxml import (
     ALT,
     BR,
@@ -189,7 +190,9 @@ class BodyReader:
         self._new_paragraph_state(block_id, ref)
         styles = self.styles
         style_id = outline = None
+        num_pr = FIND  # the numbering resolver looks for it (pPr is not where we expect)
         if len(p) and p[0].tag == PPR:  # the schema puts w:pPr first
+            num_pr = None
             for prop in p[0]:
                 tag = prop.tag
                 if tag == PSTYLE:
@@ -197,6 +200,8 @@ class BodyReader:
                 elif tag == OUTLINE:
                     outline = prop
                 elif tag == RPR or tag == NUMPR:
+                    if tag == NUMPR and num_pr is None:
+                        num_pr = prop  # handed to the numbering resolver: no second look
                     for el in prop:  # paragraph-mark and numbering changes
                         if el.tag in KINDS:
                             self.record_change(el, block_id, ref)
@@ -229,7 +234,7 @@ class BodyReader:
             level = n + 1 if 0 <= n < 9 else None
         else:
             level = style_level
-        label = self._label(p, effective)
+        label = self._label(p, effective, num_pr)
         out.append(build(
             Paragraph,
             block_id=block_id,
@@ -249,11 +254,11 @@ class BodyReader:
         for box in boxes:
             self.blocks_into(box, container, out)
 
-    def _label(self, p, style_id):
+    def _label(self, p, style_id, num_pr):
         if self.numbering is None or self._numbering_failed:
             return None
         try:
-            return self.numbering.label(p, style_id)
+            return self.numbering.label(p, style_id, num_pr)
         except Exception as e:  # noqa: BLE001 - a numbering bug must not lose the document
             self._numbering_failed = True
             self.diagnostics.append(make("parser_warning", self._ref,

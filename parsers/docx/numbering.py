@@ -15,6 +15,13 @@ and Word counts. This module replays that count. The rules and where they come f
   lvlOverride (MS-OI29500 2.1.282 on 17.9.10).
 * isLgl shows every placeholder of that level's text in decimal (17.9.4).
 * A missing w:start means 0 (17.9.25); a missing numFmt means decimal (17.9.17).
+
+Speed: label() runs for every paragraph of every document (bench/bench_docx.py), and
+most paragraphs are not list items. So elements are read with child loops (lxml's
+find() goes through ElementPath, ~30x dearer), the numbering a style chain brings is
+cached per style, abstract definitions are read when first used, and each
+(numId, ilvl) gets a _Plan once: its counter start, the levels it restarts and its
+label text split into pieces.
 """
 
 from __future__ import annotations
@@ -31,6 +38,22 @@ MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 MAX_LEVELS = 9  # ilvl 0..8 (17.9.3)
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _TRUE = {"1", "true", "on", None}  # a bare <w:isLgl/> is true (ST_OnOff)
+_NAMESPACES = (f"{{{TRANSITIONAL_NS}}}", f"{{{STRICT_NS}}}")
+_W_VAL = _NAMESPACES[0] + "val"
+_ALT = f"{{{MC_NS}}}AlternateContent"
+FIND = object()  # label(num_pr=FIND): look for the paragraph's numPr
+
+
+def _tags(name: str) -> frozenset[str]:
+    # Both namespaces: parse_xml maps Strict to Transitional, but callers may hand
+    # us Strict trees directly (tests, other tools), and a set lookup costs the same.
+    return frozenset(ns + name for ns in _NAMESPACES)
+
+
+_PPR, _NUMPR, _PSTYLE = _tags("pPr"), _tags("numPr"), _tags("pStyle")
+_NUMID, _ILVL, _LVL, _STYLE = _tags("numId"), _tags("ilvl"), _tags("lvl"), _tags("style")
+_ABSTRACT_NUM, _NUM, _OVERRIDE = _tags("abstractNum"), _tags("num"), _tags("lvlOverride")
+_NUMFMT = _tags("numFmt")
 
 
 @dataclass(frozen=True)
@@ -63,6 +86,9 @@ class _Level:
     pstyle: str | None = None
 
 
+_NO_LEVEL = _Level()
+
+
 @dataclass
 class _Abstract:
     levels: dict[int, _Level] = field(default_factory=dict)
@@ -83,29 +109,87 @@ class _Style:
     ilvl: int | None = None
 
 
-class _Reader:
-    """Finds w: children and w:val whichever WordprocessingML namespace a tree uses."""
+@dataclass
+class _List:
+    """A numId resolved to its abstract definition; plans and style levels filled as used."""
 
-    def __init__(self, element):
-        tag = element.tag if isinstance(element.tag, str) else ""
-        ns = tag[1:tag.index("}")] if tag.startswith("{") else TRANSITIONAL_NS
-        self.ns = ns if ns in (TRANSITIONAL_NS, STRICT_NS) else TRANSITIONAL_NS
+    num_id: str
+    num: _Num
+    key: str  # the abstractNum id whose counters this instance advances
+    abstract: _Abstract
+    plans: dict[int, _Plan | None] = field(default_factory=dict)
+    style_levels: dict[str | None, int] = field(default_factory=dict)
 
-    def q(self, name: str) -> str:
-        return f"{{{self.ns}}}{name}"
 
-    def child(self, el, name: str):
-        return None if el is None else el.find(self.q(name))
+@dataclass
+class _Plan:
+    """What a paragraph at one (numId, ilvl) does: counts, then shows its label.
 
-    def attr(self, el, name: str) -> str | None:
-        if el is None:
-            return None
-        value = el.get(self.q(name))
-        return value if value is not None else el.get(name)
+    start: the value of the first item; resets: deeper levels that restart;
+    bullet: the finished label of a bullet level, None for numbers; head and pieces:
+    the number label's text, head + (value of level ref, format, custom, start of
+    ref, literal that follows)...
+    """
 
-    def val(self, el, name: str) -> str | None:
-        """The w:val of child `name` of `el`; None when either is absent."""
-        return self.attr(self.child(el, name), "val")
+    ilvl: int
+    start: int
+    resets: tuple[int, ...]
+    bullet: ListLabel | None
+    head: str
+    pieces: tuple[tuple[int, str | None, str | None, int, str], ...]
+
+
+def _val(el) -> str | None:
+    """The w:val attribute of `el`, in either namespace or unqualified."""
+    value = el.get(_W_VAL)
+    return value if value is not None else _attr(el, "val")
+
+
+def _attr(el, name: str) -> str | None:
+    for ns in _NAMESPACES:
+        value = el.get(ns + name)
+        if value is not None:
+            return value
+    return el.get(name)
+
+
+def _val_of(el) -> str | None:
+    """The w:val of `el`; None when `el` or its w:val is absent."""
+    return None if el is None else _val(el)
+
+
+def _first_children(el) -> dict[str, object]:
+    """The first child of `el` per w: local name ("numFmt" -> element), either namespace."""
+    found: dict[str, object] = {}
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and tag.startswith(_NAMESPACES):
+            found.setdefault(tag[tag.index("}") + 1:], child)
+    return found
+
+
+def _num_pr_and_style(p) -> tuple[object, str | None]:
+    """(first w:numPr, w:val of the first w:pStyle) in the pPr of w:p `p`; None when absent."""
+    num_pr = pstyle = None
+    for ppr in p:  # the schema puts pPr first; a loop also tolerates other orders
+        if ppr.tag in _PPR:
+            for prop in ppr:
+                tag = prop.tag
+                if tag in _NUMPR:
+                    if num_pr is None:
+                        num_pr = prop
+                elif tag in _PSTYLE and pstyle is None:
+                    pstyle = prop
+            return num_pr, None if pstyle is None else _val(pstyle)
+    return None, None
+
+
+def _child_val(el, names: frozenset[str]) -> str | None:
+    """The w:val of the first child of `el` with a tag in `names`; None when absent."""
+    for child in el:
+        if child.tag in names:
+            return _val(child)
+    return None
 
 
 def _int(text: str | None) -> int | None:
@@ -130,129 +214,183 @@ class NumberingResolver:
         self.numbering_root = numbering_root
         self.styles_root = styles_root
         self.missing_num_ids: set[str] = set()
-        self._abstracts: dict[str, _Abstract] = {}
+        self._abstract_els: dict[str, object] = {}
+        self._abstracts: dict[str, _Abstract | None] = {}
         self._nums: dict[str, _Num] = {}
-        self._styles: dict[str, _Style] = {}
+        self._style_els: dict[str, object] = {}
+        self._styles: dict[str, _Style | None] = {}
+        self._style_numbering: dict[str | None, tuple] = {}
         self._default_style: str | None = None
+        self._lists: dict[str, _List | None] = {}
         self._counters: dict[str, list[int | None]] = {}
         self._seen_nums: set[str] = set()
         if numbering_root is not None:
             self._read_numbering(numbering_root)
         if styles_root is not None:
-            self._read_styles(styles_root)
+            self._index_styles(styles_root)
 
     # -- public -------------------------------------------------------------------
 
-    def label(self, p, style_id: str | None = None) -> ListLabel | None:
+    def label(self, p, style_id: str | None = None, num_pr=FIND) -> ListLabel | None:
         """The label of w:p element `p` (its style id given), or None if not a list item.
 
         style_id: the paragraph's style; None reads w:pStyle (then the default style).
+        num_pr: the paragraph's w:numPr element, or None when its pPr has none, for a
+            caller that has read the pPr already; left out (FIND), label() finds it.
         Must be called for every body paragraph in reading order, so counters advance.
         """
-        found = self._numbering_of(p, style_id)
-        if found is None:
+        style = style_id
+        if style is None or num_pr is FIND:
+            found, pstyle = _num_pr_and_style(p)
+            if num_pr is FIND:
+                num_pr = found
+            if style is None:
+                style = pstyle
+        if style is None:
+            style = self._default_style
+        if num_pr is None:  # most paragraphs: only the style chain can make a list item
+            try:
+                num_id, ilvl, source_style = self._style_numbering[style]
+            except KeyError:
+                num_id, ilvl, source_style = self._chain_numbering(style)
+            if num_id is None or num_id == "0":
+                return None
+            return self._label(num_id, ilvl, source_style)
+        num_id = _child_val(num_pr, _NUMID)
+        ilvl_text = _child_val(num_pr, _ILVL)
+        ilvl = None if ilvl_text is None else _int(ilvl_text)
+        source_style = style
+        if num_id is None or ilvl is None:
+            # numId and ilvl inherit separately along basedOn (a direct ilvl often
+            # picks a level of the list that the heading style brings).
+            try:
+                style_num, style_ilvl, style_source = self._style_numbering[style]
+            except KeyError:
+                style_num, style_ilvl, style_source = self._chain_numbering(style)
+            if num_id is None:
+                num_id, source_style = style_num, style_source
+            if ilvl is None:
+                ilvl = style_ilvl
+        # numId 0 (direct or in a style) means "no numbering" (17.9.18).
+        if num_id is None or num_id == "0":
             return None
-        num_id, ilvl, style = found
-        resolved = self._resolve(num_id)
-        if resolved is None:
+        return self._label(num_id, ilvl, source_style)
+
+    def _label(self, num_id: str, ilvl: int | None, style: str | None) -> ListLabel | None:
+        """The label of an item of list `num_id` at `ilvl` (None: the level that names
+        `style`, the style that gave the numbering), counting it; None if no such list."""
+        try:
+            lst = self._lists[num_id]
+        except KeyError:
+            lst = self._lists[num_id] = self._resolve(num_id)
+        if lst is None:
             self.missing_num_ids.add(num_id)
             return None
-        num, abstract_id, abstract = resolved
         if ilvl is None:
-            ilvl = self._level_for_style(abstract, style)
-        if not 0 <= ilvl < MAX_LEVELS or ilvl not in abstract.levels and ilvl not in num.levels:
+            ilvl = self._level_for_style(lst, style)
+        try:
+            plan = lst.plans[ilvl]
+        except KeyError:
+            plan = lst.plans[ilvl] = self._plan(lst, ilvl)
+        if plan is None:
             return None
-        values = self._count(num_id, num, abstract_id, abstract, ilvl)
-        level = self._level(num, abstract, ilvl)
-        kind = "bullet" if level.fmt == "bullet" else "number"
-        template = level.text or ""
-        if kind == "bullet":
-            return ListLabel(template, ilvl, kind, num_id)
-        text = _PLACEHOLDER.sub(
-            lambda m: self._placeholder(int(m.group(1)) - 1, ilvl, values, num, abstract, level),
-            template,
-        )
-        return ListLabel(text, ilvl, kind, num_id)
+        values = self._count(num_id, lst, plan)
+        if plan.bullet is not None:
+            return plan.bullet
+        parts = [plan.head]
+        for ref, fmt, custom, start, tail in plan.pieces:
+            value = values[ref]
+            if value is None:  # skipped level (1. then 1.1.1): Word shows its start value
+                value = start
+            parts.append(str(value) if fmt == "decimal" else format_number(value, fmt, custom))
+            parts.append(tail)
+        return ListLabel("".join(parts), ilvl, "number", num_id)
 
     # -- reading the parts --------------------------------------------------------
 
     def _read_numbering(self, root) -> None:
-        r = _Reader(root)
-        for el in root.iterchildren(r.q("abstractNum")):
-            abstract = _Abstract(num_style_link=r.val(el, "numStyleLink"))
-            for lvl in el.iterchildren(r.q("lvl")):
-                ilvl = _int(r.attr(lvl, "ilvl"))
-                if ilvl is not None:
-                    abstract.levels[ilvl] = _read_level(r, lvl)
-            self._abstracts[r.attr(el, "abstractNumId") or ""] = abstract
-        for el in root.iterchildren(r.q("num")):
-            abstract_id = r.val(el, "abstractNumId")
-            if abstract_id is None:
-                continue
-            num = _Num(abstract_id)
-            for override in el.iterchildren(r.q("lvlOverride")):
-                ilvl = _int(r.attr(override, "ilvl"))
-                if ilvl is None:
-                    continue
-                start = _int(r.val(override, "startOverride"))
-                if start is not None:
-                    num.starts[ilvl] = start
-                lvl = r.child(override, "lvl")
-                if lvl is not None:
-                    # Word ignores lvlRestart in an override (MS-OI29500 2.1.282 b).
-                    num.levels[ilvl] = _read_level(r, lvl, keep_restart=False)
-            self._nums[r.attr(el, "numId") or ""] = num
+        # abstractNums are read when a list first uses them (a numbering part often
+        # holds dozens, a document uses a few); nums are small and read now.
+        for el in root:
+            tag = el.tag
+            if tag in _ABSTRACT_NUM:
+                self._abstract_els[_attr(el, "abstractNumId") or ""] = el
+            elif tag in _NUM:
+                num = _read_num(el)
+                if num is not None:
+                    self._nums[_attr(el, "numId") or ""] = num
 
-    def _read_styles(self, root) -> None:
-        r = _Reader(root)
-        for el in root.iterchildren(r.q("style")):
-            style_id = r.attr(el, "styleId")
+    def _abstract(self, abstract_id: str) -> _Abstract | None:
+        try:
+            return self._abstracts[abstract_id]
+        except KeyError:
+            pass
+        el = self._abstract_els.get(abstract_id)
+        abstract = None
+        if el is not None:
+            link = _first_children(el).get("numStyleLink")
+            abstract = _Abstract(num_style_link=None if link is None else _val(link))
+            for lvl in el:
+                if lvl.tag in _LVL:
+                    ilvl = _int(_attr(lvl, "ilvl"))
+                    if ilvl is not None:
+                        abstract.levels[ilvl] = _read_level(lvl)
+        self._abstracts[abstract_id] = abstract
+        return abstract
+
+    def _index_styles(self, root) -> None:
+        for el in root:
+            if el.tag not in _STYLE:
+                continue
+            style_id = _attr(el, "styleId")
             if style_id is None:
                 continue
-            ppr = r.child(el, "pPr")
-            num_pr = r.child(ppr, "numPr")
-            self._styles[style_id] = _Style(
-                based_on=r.val(el, "basedOn"),
-                num_id=r.val(num_pr, "numId"),
-                ilvl=_int(r.val(num_pr, "ilvl")),
-            )
-            if r.attr(el, "type") == "paragraph" and r.attr(el, "default") in ("1", "true", "on"):
+            self._style_els[style_id] = el
+            if _attr(el, "type") == "paragraph" and _attr(el, "default") in ("1", "true", "on"):
                 self._default_style = style_id
+
+    def _style(self, style_id: str) -> _Style | None:
+        """The numbering facts of one w:style (read on first use), None when unknown."""
+        try:
+            return self._styles[style_id]
+        except KeyError:
+            pass
+        el = self._style_els.get(style_id)
+        style = None
+        if el is not None:
+            found = _first_children(el)
+            ppr = found.get("pPr")
+            num_pr = _first_children(ppr).get("numPr") if ppr is not None else None
+            num = _first_children(num_pr) if num_pr is not None else {}
+            style = _Style(based_on=_val_of(found.get("basedOn")),
+                           num_id=_val_of(num.get("numId")),
+                           ilvl=_int(_val_of(num.get("ilvl"))))
+        self._styles[style_id] = style
+        return style
 
     # -- which list and level ------------------------------------------------------
 
-    def _numbering_of(self, p, style_id):
-        """(numId, ilvl or None, style that gave the numbering) of `p`, or None."""
-        r = _Reader(p)
-        ppr = r.child(p, "pPr")
-        num_pr = r.child(ppr, "numPr")
-        num_id = r.val(num_pr, "numId")
-        ilvl = _int(r.val(num_pr, "ilvl"))
-        style = style_id if style_id is not None else r.val(ppr, "pStyle")
-        if style is None:
-            style = self._default_style
-        source_style = None
-        # numId and ilvl inherit separately along basedOn (a direct ilvl often
-        # picks a level of the list that the heading style brings).
+    def _chain_numbering(self, style: str | None) -> tuple:
+        """(numId, ilvl, style that gave the numId) along the basedOn chain of `style`,
+        each None when no style in the chain sets it; cached per style."""
+        num_id = ilvl = source = None
         seen: set[str] = set()
         current = style
         while current is not None and current not in seen and (num_id is None or ilvl is None):
             seen.add(current)
-            st = self._styles.get(current)
+            st = self._style(current)
             if st is None:
                 break
             if num_id is None and st.num_id is not None:
-                num_id, source_style = st.num_id, current
+                num_id, source = st.num_id, current
             if ilvl is None and st.ilvl is not None:
                 ilvl = st.ilvl
             current = st.based_on
-        # numId 0 (direct or in a style) means "no numbering" (17.9.18).
-        if num_id is None or num_id == "0":
-            return None
-        return num_id, ilvl, source_style or style
+        found = self._style_numbering[style] = (num_id, ilvl, source)
+        return found
 
-    def _resolve(self, num_id: str):
-        """(num, counter key, abstract with levels) for numId, following numStyleLink."""
+    def _resolve(self, num_id: str) -> _List | None:
+        """numId resolved to its abstract definition with levels, following numStyleLink."""
         num = self._nums.get(num_id)
         if num is None:
             return None
@@ -260,107 +398,161 @@ class NumberingResolver:
         seen: set[str] = set()
         while abstract_id not in seen:
             seen.add(abstract_id)
-            abstract = self._abstracts.get(abstract_id)
+            abstract = self._abstract(abstract_id)
             if abstract is None:
                 return None
             link = abstract.num_style_link
             if link is None or abstract.levels:
-                return num, abstract_id, abstract
+                return _List(num_id, num, abstract_id, abstract)
             # numStyleLink: the numbering style's own numPr names the real definition.
-            style = self._styles.get(link)
+            style = self._style(link)
             target = self._nums.get(style.num_id) if style and style.num_id else None
             if target is None:
                 return None
             abstract_id = target.abstract_id
         return None
 
-    def _level_for_style(self, abstract: _Abstract, style: str | None) -> int:
+    @staticmethod
+    def _level_for_style(lst: _List, style: str | None) -> int:
         # Without an ilvl, Word uses the level that names the style in w:pStyle.
-        for ilvl, level in sorted(abstract.levels.items()):
-            if style is not None and level.pstyle == style:
-                return ilvl
-        return 0
+        try:
+            return lst.style_levels[style]
+        except KeyError:
+            pass
+        found = 0
+        if style is not None:
+            found = next((ilvl for ilvl, level in sorted(lst.abstract.levels.items())
+                          if level.pstyle == style), 0)
+        lst.style_levels[style] = found
+        return found
 
     # -- counting ------------------------------------------------------------------
 
-    def _level(self, num: _Num, abstract: _Abstract, ilvl: int) -> _Level:
-        """The effective definition of `ilvl` for this instance (override over abstract)."""
-        base = abstract.levels.get(ilvl, _Level())
-        over = num.levels.get(ilvl)
-        if over is None:
-            return base
-        return _Level(
-            fmt=over.fmt if over.fmt is not None else base.fmt,
-            custom=over.custom if over.fmt is not None else base.custom,
-            text=over.text if over.text is not None else base.text,
-            start=over.start if over.start is not None else base.start,
-            restart=base.restart,
-            legal=over.legal if over.legal is not None else base.legal,
-            pstyle=over.pstyle if over.pstyle is not None else base.pstyle,
-        )
-
-    def _start(self, num: _Num, abstract: _Abstract, ilvl: int) -> int:
-        if ilvl in num.starts:
-            return num.starts[ilvl]
-        start = self._level(num, abstract, ilvl).start
-        return start if start is not None else 0
-
-    def _count(self, num_id, num, abstract_id, abstract, ilvl) -> list[int | None]:
-        """Advance the shared counters for a paragraph at `ilvl`; the values after it."""
-        values = self._counters.setdefault(abstract_id, [None] * MAX_LEVELS)
-        if num_id not in self._seen_nums:
-            self._seen_nums.add(num_id)
-            for over_ilvl in num.starts:
-                if 0 <= over_ilvl < MAX_LEVELS:
-                    values[over_ilvl] = None  # next use starts at the override
+    def _plan(self, lst: _List, ilvl: int) -> _Plan | None:
+        """The _Plan of level `ilvl` of a list, None when the list has no such level."""
+        num, abstract = lst.num, lst.abstract
+        if not 0 <= ilvl < MAX_LEVELS or ilvl not in abstract.levels and ilvl not in num.levels:
+            return None
+        resets = []
         for deeper in range(ilvl + 1, MAX_LEVELS):
-            restart = abstract.levels.get(deeper, _Level()).restart
+            restart = abstract.levels.get(deeper, _NO_LEVEL).restart
             if restart is None or restart > deeper:
                 restart = deeper  # default: any higher level restarts it
             # Word restarts on level `restart` (1-based) or any higher (MS-OI29500 c).
             if restart != 0 and ilvl < restart:
-                values[deeper] = None
-        current = values[ilvl]
-        values[ilvl] = self._start(num, abstract, ilvl) if current is None else current + 1
+                resets.append(deeper)
+        level = _effective_level(num, abstract, ilvl)
+        template = level.text or ""
+        start = _start(num, abstract, ilvl)
+        if level.fmt == "bullet":
+            bullet = ListLabel(template, ilvl, "bullet", lst.num_id)
+            return _Plan(ilvl, start, tuple(resets), bullet, "", ())
+        split = _PLACEHOLDER.split(template)  # literal, digit, literal, digit, ..., literal
+        head, pieces = split[0], []
+        for i in range(1, len(split), 2):
+            ref = int(split[i]) - 1
+            if ref > ilvl:  # a deeper level has no current value while this one is shown
+                if pieces:
+                    pieces[-1] = (*pieces[-1][:4], pieces[-1][4] + split[i + 1])
+                else:
+                    head += split[i + 1]
+                continue
+            ref_level = _effective_level(num, abstract, ref)
+            fmt = ref_level.fmt or "decimal"
+            if level.legal and fmt not in ("none", "bullet"):
+                fmt = "decimal"
+            pieces.append((ref, fmt, ref_level.custom, _start(num, abstract, ref), split[i + 1]))
+        return _Plan(ilvl, start, tuple(resets), None, head, tuple(pieces))
+
+    def _count(self, num_id: str, lst: _List, plan: _Plan) -> list[int | None]:
+        """Advance the shared counters for a paragraph at plan.ilvl; the values after it."""
+        try:
+            values = self._counters[lst.key]
+        except KeyError:
+            values = self._counters[lst.key] = [None] * MAX_LEVELS
+        if num_id not in self._seen_nums:
+            self._seen_nums.add(num_id)
+            for over_ilvl in lst.num.starts:
+                if 0 <= over_ilvl < MAX_LEVELS:
+                    values[over_ilvl] = None  # next use starts at the override
+        for deeper in plan.resets:
+            values[deeper] = None
+        current = values[plan.ilvl]
+        values[plan.ilvl] = plan.start if current is None else current + 1
         return values
 
-    def _placeholder(self, ref, ilvl, values, num, abstract, level) -> str:
-        """The text for %<ref+1> in the lvlText of `level` at `ilvl`."""
-        if ref > ilvl:
-            return ""  # a deeper level has no current value while this one is shown
-        value = values[ref]
-        if value is None:  # skipped level (1. then 1.1.1): Word shows its start value
-            value = self._start(num, abstract, ref)
-        ref_level = self._level(num, abstract, ref)
-        fmt = ref_level.fmt
-        if level.legal and fmt not in ("none", "bullet"):
-            fmt = "decimal"
-        return format_number(value, fmt, ref_level.custom)
 
-
-def _read_level(r: _Reader, lvl, keep_restart: bool = True) -> _Level:
-    fmt_el = r.child(lvl, "numFmt")
-    if fmt_el is None:
-        fmt_el = _alternate_num_fmt(r, lvl)
-    legal = r.child(lvl, "isLgl")
+def _effective_level(num: _Num, abstract: _Abstract, ilvl: int) -> _Level:
+    """The definition of `ilvl` for this instance (override over abstract)."""
+    base = abstract.levels.get(ilvl, _NO_LEVEL)
+    over = num.levels.get(ilvl)
+    if over is None:
+        return base
     return _Level(
-        fmt=r.attr(fmt_el, "val"),
-        custom=r.attr(fmt_el, "format"),
-        text=r.val(lvl, "lvlText"),
-        start=_int(r.val(lvl, "start")),
-        restart=_int(r.val(lvl, "lvlRestart")) if keep_restart else None,
-        legal=None if legal is None else r.attr(legal, "val") in _TRUE,
-        pstyle=r.val(lvl, "pStyle"),
+        fmt=over.fmt if over.fmt is not None else base.fmt,
+        custom=over.custom if over.fmt is not None else base.custom,
+        text=over.text if over.text is not None else base.text,
+        start=over.start if over.start is not None else base.start,
+        restart=base.restart,
+        legal=over.legal if over.legal is not None else base.legal,
+        pstyle=over.pstyle if over.pstyle is not None else base.pstyle,
     )
 
 
-def _alternate_num_fmt(r: _Reader, lvl):
-    """numFmt inside mc:AlternateContent (Word 2010 custom formats): Choice, else Fallback."""
-    alt = lvl.find(f"{{{MC_NS}}}AlternateContent")
-    if alt is None:
+def _start(num: _Num, abstract: _Abstract, ilvl: int) -> int:
+    if ilvl in num.starts:
+        return num.starts[ilvl]
+    start = _effective_level(num, abstract, ilvl).start
+    return start if start is not None else 0
+
+
+def _read_num(el) -> _Num | None:
+    """A w:num; None without an abstractNumId."""
+    abstract_id = _val_of(_first_children(el).get("abstractNumId"))
+    if abstract_id is None:
         return None
-    for branch in alt:
-        fmt = r.child(branch, "numFmt")
-        if fmt is not None:
-            return fmt
+    num = _Num(abstract_id)
+    for override in el:
+        if override.tag not in _OVERRIDE:
+            continue
+        ilvl = _int(_attr(override, "ilvl"))
+        if ilvl is None:
+            continue
+        found = _first_children(override)
+        start = _int(_val_of(found.get("startOverride")))
+        if start is not None:
+            num.starts[ilvl] = start
+        lvl = found.get("lvl")
+        if lvl is not None:
+            # Word ignores lvlRestart in an override (MS-OI29500 2.1.282 b).
+            num.levels[ilvl] = _read_level(lvl, keep_restart=False)
+    return num
+
+
+def _read_level(lvl, keep_restart: bool = True) -> _Level:
+    found = _first_children(lvl)
+    fmt_el = found.get("numFmt")
+    if fmt_el is None:
+        fmt_el = _alternate_num_fmt(lvl)
+    legal = found.get("isLgl")
+    return _Level(
+        fmt=_val_of(fmt_el),
+        custom=None if fmt_el is None else _attr(fmt_el, "format"),
+        text=_val_of(found.get("lvlText")),
+        start=_int(_val_of(found.get("start"))),
+        restart=_int(_val_of(found.get("lvlRestart"))) if keep_restart else None,
+        legal=None if legal is None else _val(legal) in _TRUE,
+        pstyle=_val_of(found.get("pStyle")),
+    )
+
+
+def _alternate_num_fmt(lvl):
+    """numFmt inside mc:AlternateContent (Word 2010 custom formats): Choice, else Fallback."""
+    for alt in lvl:
+        if alt.tag == _ALT:
+            for branch in alt:
+                for fmt in branch:
+                    if fmt.tag in _NUMFMT:
+                        return fmt
+            return None
     return None
