@@ -190,7 +190,7 @@ class BodyReader:
         self._new_paragraph_state(block_id, ref)
         styles = self.styles
         style_id = outline = None
-        num_pr = FIND  # the numbering resolver looks for it (pPr is not where we expect)
+        num_pr = FIND  # no pPr first: the numbering resolver looks among the children
         if len(p) and p[0].tag == PPR:  # the schema puts w:pPr first
             num_pr = None
             for prop in p[0]:

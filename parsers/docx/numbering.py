@@ -17,11 +17,10 @@ and Word counts. This module replays that count. The rules and where they come f
 * A missing w:start means 0 (17.9.25); a missing numFmt means decimal (17.9.17).
 
 Speed: label() runs for every paragraph of every document (bench/bench_docx.py), and
-most paragraphs are not list items. So elements are read with child loops (lxml's
-find() goes through ElementPath, ~30x dearer), the numbering a style chain brings is
-cached per style, abstract definitions are read when first used, and each
-(numId, ilvl) gets a _Plan once: its counter start, the levels it restarts and its
-label text split into pieces.
+most paragraphs are not list items. So the numbering a style chain brings is cached
+per style, a caller that has read the pPr hands over its numPr, definitions are read
+on first use (numdefs.py), and each (numId, ilvl) gets a _Plan once: its counter
+start, the levels it restarts and its label text split into pieces.
 """
 
 from __future__ import annotations
@@ -30,30 +29,31 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .numdefs import (
+    ILVL,
+    NO_LEVEL,
+    NUMID,
+    NUMPR,
+    PPR,
+    PSTYLE,
+    STRICT_NS,
+    TRANSITIONAL_NS,
+    Abstract,
+    Definitions,
+    Num,
+    child_val,
+    effective_level,
+    start_value,
+    to_int,
+    val,
+)
 from .numformats import format_number
 
-TRANSITIONAL_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+__all__ = ["FIND", "STRICT_NS", "TRANSITIONAL_NS", "ListLabel", "NumberingResolver"]
+
 MAX_LEVELS = 9  # ilvl 0..8 (17.9.3)
 _PLACEHOLDER = re.compile(r"%([1-9])")
-_TRUE = {"1", "true", "on", None}  # a bare <w:isLgl/> is true (ST_OnOff)
-_NAMESPACES = (f"{{{TRANSITIONAL_NS}}}", f"{{{STRICT_NS}}}")
-_W_VAL = _NAMESPACES[0] + "val"
-_ALT = f"{{{MC_NS}}}AlternateContent"
 FIND = object()  # label(num_pr=FIND): look for the paragraph's numPr
-
-
-def _tags(name: str) -> frozenset[str]:
-    # Both namespaces: parse_xml maps Strict to Transitional, but callers may hand
-    # us Strict trees directly (tests, other tools), and a set lookup costs the same.
-    return frozenset(ns + name for ns in _NAMESPACES)
-
-
-_PPR, _NUMPR, _PSTYLE = _tags("pPr"), _tags("numPr"), _tags("pStyle")
-_NUMID, _ILVL, _LVL, _STYLE = _tags("numId"), _tags("ilvl"), _tags("lvl"), _tags("style")
-_ABSTRACT_NUM, _NUM, _OVERRIDE = _tags("abstractNum"), _tags("num"), _tags("lvlOverride")
-_NUMFMT = _tags("numFmt")
 
 
 @dataclass(frozen=True)
@@ -73,50 +73,14 @@ class ListLabel:
     num_id: str
 
 
-@dataclass(frozen=True)
-class _Level:
-    """One w:lvl; None fields were absent (an override then falls back to the abstract)."""
-
-    fmt: str | None = None
-    custom: str | None = None
-    text: str | None = None
-    start: int | None = None
-    restart: int | None = None
-    legal: bool | None = None
-    pstyle: str | None = None
-
-
-_NO_LEVEL = _Level()
-
-
-@dataclass
-class _Abstract:
-    levels: dict[int, _Level] = field(default_factory=dict)
-    num_style_link: str | None = None
-
-
-@dataclass
-class _Num:
-    abstract_id: str
-    starts: dict[int, int] = field(default_factory=dict)  # startOverride per level
-    levels: dict[int, _Level] = field(default_factory=dict)  # full w:lvl overrides
-
-
-@dataclass
-class _Style:
-    based_on: str | None = None
-    num_id: str | None = None
-    ilvl: int | None = None
-
-
 @dataclass
 class _List:
     """A numId resolved to its abstract definition; plans and style levels filled as used."""
 
     num_id: str
-    num: _Num
+    num: Num
     key: str  # the abstractNum id whose counters this instance advances
-    abstract: _Abstract
+    abstract: Abstract
     plans: dict[int, _Plan | None] = field(default_factory=dict)
     style_levels: dict[str | None, int] = field(default_factory=dict)
 
@@ -137,66 +101,23 @@ class _Plan:
     bullet: ListLabel | None
     head: str
     pieces: tuple[tuple[int, str | None, str | None, int, str], ...]
-
-
-def _val(el) -> str | None:
-    """The w:val attribute of `el`, in either namespace or unqualified."""
-    value = el.get(_W_VAL)
-    return value if value is not None else _attr(el, "val")
-
-
-def _attr(el, name: str) -> str | None:
-    for ns in _NAMESPACES:
-        value = el.get(ns + name)
-        if value is not None:
-            return value
-    return el.get(name)
-
-
-def _val_of(el) -> str | None:
-    """The w:val of `el`; None when `el` or its w:val is absent."""
-    return None if el is None else _val(el)
-
-
-def _first_children(el) -> dict[str, object]:
-    """The first child of `el` per w: local name ("numFmt" -> element), either namespace."""
-    found: dict[str, object] = {}
-    for child in el:
-        tag = child.tag
-        if isinstance(tag, str) and tag.startswith(_NAMESPACES):
-            found.setdefault(tag[tag.index("}") + 1:], child)
-    return found
+    labels: dict[str, ListLabel] = field(default_factory=dict)  # made ones, by text
 
 
 def _num_pr_and_style(p) -> tuple[object, str | None]:
     """(first w:numPr, w:val of the first w:pStyle) in the pPr of w:p `p`; None when absent."""
     num_pr = pstyle = None
     for ppr in p:  # the schema puts pPr first; a loop also tolerates other orders
-        if ppr.tag in _PPR:
+        if ppr.tag in PPR:
             for prop in ppr:
                 tag = prop.tag
-                if tag in _NUMPR:
+                if tag in NUMPR:
                     if num_pr is None:
                         num_pr = prop
-                elif tag in _PSTYLE and pstyle is None:
+                elif tag in PSTYLE and pstyle is None:
                     pstyle = prop
-            return num_pr, None if pstyle is None else _val(pstyle)
+            return num_pr, None if pstyle is None else val(pstyle)
     return None, None
-
-
-def _child_val(el, names: frozenset[str]) -> str | None:
-    """The w:val of the first child of `el` with a tag in `names`; None when absent."""
-    for child in el:
-        if child.tag in names:
-            return _val(child)
-    return None
-
-
-def _int(text: str | None) -> int | None:
-    try:
-        return int(text) if text is not None else None
-    except ValueError:
-        return None
 
 
 class NumberingResolver:
@@ -214,20 +135,12 @@ class NumberingResolver:
         self.numbering_root = numbering_root
         self.styles_root = styles_root
         self.missing_num_ids: set[str] = set()
-        self._abstract_els: dict[str, object] = {}
-        self._abstracts: dict[str, _Abstract | None] = {}
-        self._nums: dict[str, _Num] = {}
-        self._style_els: dict[str, object] = {}
-        self._styles: dict[str, _Style | None] = {}
-        self._style_numbering: dict[str | None, tuple] = {}
-        self._default_style: str | None = None
+        self._defs = Definitions(numbering_root, styles_root)
+        self._default_style = self._defs.default_style
+        self._style_numbering: dict[str | None, tuple] = {}  # see _chain_numbering
         self._lists: dict[str, _List | None] = {}
-        self._counters: dict[str, list[int | None]] = {}
+        self._counters: dict[str, list[int | None]] = {}  # per abstractNum id
         self._seen_nums: set[str] = set()
-        if numbering_root is not None:
-            self._read_numbering(numbering_root)
-        if styles_root is not None:
-            self._index_styles(styles_root)
 
     # -- public -------------------------------------------------------------------
 
@@ -256,9 +169,9 @@ class NumberingResolver:
             if num_id is None or num_id == "0":
                 return None
             return self._label(num_id, ilvl, source_style)
-        num_id = _child_val(num_pr, _NUMID)
-        ilvl_text = _child_val(num_pr, _ILVL)
-        ilvl = None if ilvl_text is None else _int(ilvl_text)
+        num_id = child_val(num_pr, NUMID)
+        ilvl_text = child_val(num_pr, ILVL)
+        ilvl = None if ilvl_text is None else to_int(ilvl_text)
         source_style = style
         if num_id is None or ilvl is None:
             # numId and ilvl inherit separately along basedOn (a direct ilvl often
@@ -304,69 +217,12 @@ class NumberingResolver:
                 value = start
             parts.append(str(value) if fmt == "decimal" else format_number(value, fmt, custom))
             parts.append(tail)
-        return ListLabel("".join(parts), ilvl, "number", num_id)
-
-    # -- reading the parts --------------------------------------------------------
-
-    def _read_numbering(self, root) -> None:
-        # abstractNums are read when a list first uses them (a numbering part often
-        # holds dozens, a document uses a few); nums are small and read now.
-        for el in root:
-            tag = el.tag
-            if tag in _ABSTRACT_NUM:
-                self._abstract_els[_attr(el, "abstractNumId") or ""] = el
-            elif tag in _NUM:
-                num = _read_num(el)
-                if num is not None:
-                    self._nums[_attr(el, "numId") or ""] = num
-
-    def _abstract(self, abstract_id: str) -> _Abstract | None:
-        try:
-            return self._abstracts[abstract_id]
+        text = "".join(parts)
+        try:  # labels are immutable: "1." is made once per list level
+            return plan.labels[text]
         except KeyError:
-            pass
-        el = self._abstract_els.get(abstract_id)
-        abstract = None
-        if el is not None:
-            link = _first_children(el).get("numStyleLink")
-            abstract = _Abstract(num_style_link=None if link is None else _val(link))
-            for lvl in el:
-                if lvl.tag in _LVL:
-                    ilvl = _int(_attr(lvl, "ilvl"))
-                    if ilvl is not None:
-                        abstract.levels[ilvl] = _read_level(lvl)
-        self._abstracts[abstract_id] = abstract
-        return abstract
-
-    def _index_styles(self, root) -> None:
-        for el in root:
-            if el.tag not in _STYLE:
-                continue
-            style_id = _attr(el, "styleId")
-            if style_id is None:
-                continue
-            self._style_els[style_id] = el
-            if _attr(el, "type") == "paragraph" and _attr(el, "default") in ("1", "true", "on"):
-                self._default_style = style_id
-
-    def _style(self, style_id: str) -> _Style | None:
-        """The numbering facts of one w:style (read on first use), None when unknown."""
-        try:
-            return self._styles[style_id]
-        except KeyError:
-            pass
-        el = self._style_els.get(style_id)
-        style = None
-        if el is not None:
-            found = _first_children(el)
-            ppr = found.get("pPr")
-            num_pr = _first_children(ppr).get("numPr") if ppr is not None else None
-            num = _first_children(num_pr) if num_pr is not None else {}
-            style = _Style(based_on=_val_of(found.get("basedOn")),
-                           num_id=_val_of(num.get("numId")),
-                           ilvl=_int(_val_of(num.get("ilvl"))))
-        self._styles[style_id] = style
-        return style
+            made = plan.labels[text] = ListLabel(text, ilvl, "number", num_id)
+            return made
 
     # -- which list and level ------------------------------------------------------
 
@@ -378,7 +234,7 @@ class NumberingResolver:
         current = style
         while current is not None and current not in seen and (num_id is None or ilvl is None):
             seen.add(current)
-            st = self._style(current)
+            st = self._defs.style(current)
             if st is None:
                 break
             if num_id is None and st.num_id is not None:
@@ -391,22 +247,22 @@ class NumberingResolver:
 
     def _resolve(self, num_id: str) -> _List | None:
         """numId resolved to its abstract definition with levels, following numStyleLink."""
-        num = self._nums.get(num_id)
+        num = self._defs.nums.get(num_id)
         if num is None:
             return None
         abstract_id = num.abstract_id
         seen: set[str] = set()
         while abstract_id not in seen:
             seen.add(abstract_id)
-            abstract = self._abstract(abstract_id)
+            abstract = self._defs.abstract(abstract_id)
             if abstract is None:
                 return None
             link = abstract.num_style_link
             if link is None or abstract.levels:
                 return _List(num_id, num, abstract_id, abstract)
             # numStyleLink: the numbering style's own numPr names the real definition.
-            style = self._style(link)
-            target = self._nums.get(style.num_id) if style and style.num_id else None
+            style = self._defs.style(link)
+            target = self._defs.nums.get(style.num_id) if style and style.num_id else None
             if target is None:
                 return None
             abstract_id = target.abstract_id
@@ -435,15 +291,15 @@ class NumberingResolver:
             return None
         resets = []
         for deeper in range(ilvl + 1, MAX_LEVELS):
-            restart = abstract.levels.get(deeper, _NO_LEVEL).restart
+            restart = abstract.levels.get(deeper, NO_LEVEL).restart
             if restart is None or restart > deeper:
                 restart = deeper  # default: any higher level restarts it
             # Word restarts on level `restart` (1-based) or any higher (MS-OI29500 c).
             if restart != 0 and ilvl < restart:
                 resets.append(deeper)
-        level = _effective_level(num, abstract, ilvl)
+        level = effective_level(num, abstract, ilvl)
         template = level.text or ""
-        start = _start(num, abstract, ilvl)
+        start = start_value(num, abstract, ilvl)
         if level.fmt == "bullet":
             bullet = ListLabel(template, ilvl, "bullet", lst.num_id)
             return _Plan(ilvl, start, tuple(resets), bullet, "", ())
@@ -457,11 +313,11 @@ class NumberingResolver:
                 else:
                     head += split[i + 1]
                 continue
-            ref_level = _effective_level(num, abstract, ref)
+            ref_level = effective_level(num, abstract, ref)
             fmt = ref_level.fmt or "decimal"
             if level.legal and fmt not in ("none", "bullet"):
                 fmt = "decimal"
-            pieces.append((ref, fmt, ref_level.custom, _start(num, abstract, ref), split[i + 1]))
+            pieces.append((ref, fmt, ref_level.custom, start_value(num, abstract, ref), split[i + 1]))
         return _Plan(ilvl, start, tuple(resets), None, head, tuple(pieces))
 
     def _count(self, num_id: str, lst: _List, plan: _Plan) -> list[int | None]:
@@ -482,77 +338,3 @@ class NumberingResolver:
         return values
 
 
-def _effective_level(num: _Num, abstract: _Abstract, ilvl: int) -> _Level:
-    """The definition of `ilvl` for this instance (override over abstract)."""
-    base = abstract.levels.get(ilvl, _NO_LEVEL)
-    over = num.levels.get(ilvl)
-    if over is None:
-        return base
-    return _Level(
-        fmt=over.fmt if over.fmt is not None else base.fmt,
-        custom=over.custom if over.fmt is not None else base.custom,
-        text=over.text if over.text is not None else base.text,
-        start=over.start if over.start is not None else base.start,
-        restart=base.restart,
-        legal=over.legal if over.legal is not None else base.legal,
-        pstyle=over.pstyle if over.pstyle is not None else base.pstyle,
-    )
-
-
-def _start(num: _Num, abstract: _Abstract, ilvl: int) -> int:
-    if ilvl in num.starts:
-        return num.starts[ilvl]
-    start = _effective_level(num, abstract, ilvl).start
-    return start if start is not None else 0
-
-
-def _read_num(el) -> _Num | None:
-    """A w:num; None without an abstractNumId."""
-    abstract_id = _val_of(_first_children(el).get("abstractNumId"))
-    if abstract_id is None:
-        return None
-    num = _Num(abstract_id)
-    for override in el:
-        if override.tag not in _OVERRIDE:
-            continue
-        ilvl = _int(_attr(override, "ilvl"))
-        if ilvl is None:
-            continue
-        found = _first_children(override)
-        start = _int(_val_of(found.get("startOverride")))
-        if start is not None:
-            num.starts[ilvl] = start
-        lvl = found.get("lvl")
-        if lvl is not None:
-            # Word ignores lvlRestart in an override (MS-OI29500 2.1.282 b).
-            num.levels[ilvl] = _read_level(lvl, keep_restart=False)
-    return num
-
-
-def _read_level(lvl, keep_restart: bool = True) -> _Level:
-    found = _first_children(lvl)
-    fmt_el = found.get("numFmt")
-    if fmt_el is None:
-        fmt_el = _alternate_num_fmt(lvl)
-    legal = found.get("isLgl")
-    return _Level(
-        fmt=_val_of(fmt_el),
-        custom=None if fmt_el is None else _attr(fmt_el, "format"),
-        text=_val_of(found.get("lvlText")),
-        start=_int(_val_of(found.get("start"))),
-        restart=_int(_val_of(found.get("lvlRestart"))) if keep_restart else None,
-        legal=None if legal is None else _val(legal) in _TRUE,
-        pstyle=_val_of(found.get("pStyle")),
-    )
-
-
-def _alternate_num_fmt(lvl):
-    """numFmt inside mc:AlternateContent (Word 2010 custom formats): Choice, else Fallback."""
-    for alt in lvl:
-        if alt.tag == _ALT:
-            for branch in alt:
-                for fmt in branch:
-                    if fmt.tag in _NUMFMT:
-                        return fmt
-            return None
-    return None

@@ -477,3 +477,53 @@ def test_numbering_whole_external_corpus_does_not_raise(external_dir):
         assert all(0 <= lab.level < 9 and lab.kind in ("number", "bullet") for lab in labels)
         with_labels += bool(labels)
     assert with_labels >= 30
+
+
+# -- the caller's numPr (parsers/docx/body.py reads pPr once and hands it over) -------
+
+def _num_pr(p):
+    return next((el for el in p.iter(f"{{{W}}}numPr")), None)
+
+
+def test_numbering_given_num_pr_gives_the_same_labels():
+    sequence = [(1, 0), (1, 1), (1, 1), (None, None), (1, 0), (0, 0), (1, 2)]
+    paras = [para(n, i, pstyle="ListNum" if n is None else None) for n, i in sequence]
+    found = NumberingResolver(numbering(MULTI, num(1, 0)), NUMBERED_STYLES)
+    given = NumberingResolver(numbering(MULTI, num(1, 0)), NUMBERED_STYLES)
+    expected = [found.label(p) for p in paras]
+    assert [given.label(p, None, _num_pr(p)) for p in paras] == expected
+    assert [lab and lab.text for lab in expected] == ["1.", "1.a", "1.b", "2.", "3.", None, "3.a.i"]
+
+
+def test_numbering_given_num_pr_is_used_instead_of_the_paragraph():
+    r = NumberingResolver(numbering(abstract(0, lvl(0)), abstract(1, lvl(0, text="%1)")),
+                                    num(1, 0), num(2, 1)))
+    other = _num_pr(para(2, 0))
+    assert r.label(para(1, 0), None, other).text == "1)"
+    assert r.label(para(1, 0), None, None) is None  # the caller saw no numPr
+    assert r.label(para(1, 0)).text == "1."
+
+
+def test_numbering_ppr_after_runs_and_repeated_elements():
+    # Out of schema order, and two numPr/pStyle: the first of each counts, as find() did.
+    p = etree.fromstring(
+        f'<w:p xmlns:w="{W}"><w:r><w:t>x</w:t></w:r><w:pPr><w:pStyle w:val="NoNumbers"/>'
+        '<w:pStyle w:val="ListNum"/><w:numPr><w:ilvl w:val="1"/></w:numPr>'
+        '<w:numPr><w:ilvl w:val="2"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p>')
+    r = NumberingResolver(numbering(MULTI, num(1, 0)), NUMBERED_STYLES)
+    assert r.label(p) is None  # NoNumbers brings no numId; the second numPr is ignored
+    assert r.label(p, "ListNum").text == "1.a"  # ilvl 1 from the first numPr
+
+
+def test_numbering_deeper_placeholder_shows_nothing():
+    r = NumberingResolver(numbering(abstract(0, lvl(0, text="%1.%2)"), lvl(1, text="(%2%3)")),
+                                    num(1, 0)))
+    assert texts(r, (1, 0), (1, 1), (1, 0)) == ["1.)", "(1)", "2.)"]
+
+
+def test_numbering_repeated_label_text_keeps_its_own_num_id():
+    nums = num(1, 0) + num(2, 0, start_override(0, 1)) + num(3, 0, start_override(0, 1))
+    r = NumberingResolver(numbering(abstract(0, lvl(0)), nums))
+    got = [r.label(para(n, 0)) for n in (1, 2, 3, 1)]
+    assert got == [ListLabel("1.", 0, "number", "1"), ListLabel("1.", 0, "number", "2"),
+                   ListLabel("1.", 0, "number", "3"), ListLabel("2.", 0, "number", "1")]
