@@ -9,20 +9,19 @@ inside activity text are `mentioned`, except the body that issues the plan.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from parsers import diagnostics as diag
 from parsers.model import Document
 
 from .context import Context
-from .organisations import OrgMatcher
+from .organisations import OrgMatcher, default_matcher
 from .outline import RoleCell, SectionNode
 from .records import Records
 
 
-@cache
 def matcher() -> OrgMatcher:
-    return OrgMatcher()
+    """The shared organisation matcher (built once per process)."""
+    return default_matcher()
 
 
 def run(doc: Document, ctx: Context) -> Records:
@@ -33,7 +32,7 @@ def run(doc: Document, ctx: Context) -> Records:
 
     def emit(subject_type, subject_id, role, ref, cell: RoleCell, section: SectionNode | None):
         if ref.role_ref:
-            holders = _holders(section, ref.role_ref, m)
+            holders = _holders(ctx.outline, section, ref.role_ref, m)
             if not holders:
                 records.diagnostics.append(diag.make("unresolved_role", cell.source_ref, raw=ref.raw))
             for org_id, org_name in holders:
@@ -94,18 +93,22 @@ def _unknown_acronyms(records: Records, activity, mentions, m: OrgMatcher) -> No
                                                  name=token, hint=hint))
 
 
-def _holders(section: SectionNode | None, role_ref: str, m: OrgMatcher) -> list[tuple[str, str | None]]:
-    """The organisations that hold a referenced role in a section ("focus area lead" ->
-    the section's lead)."""
-    if section is None:
-        return []
+def _holders(outline, section: SectionNode | None, role_ref: str, m: OrgMatcher) -> list[tuple[str, str | None]]:
+    """The organisations that hold a referenced role where it is used: "focus area lead"
+    is the lead of the section (or of the section above it, or of the document);
+    "co-chairs" are the document's co-chairs."""
     wanted = "lead" if "lead" in role_ref or "chef" in role_ref or "líder" in role_ref else \
         "co_chair" if "chair" in role_ref or "présid" in role_ref or "presid" in role_ref else None
-    out = []
-    for cell in section.roles:
-        if cell.role != wanted:
-            continue
-        for ref in m.split_list(cell.raw):
-            if ref.org_id:
-                out.append((ref.org_id, ref.org_name))
-    return out
+    if wanted is None:
+        return []
+    scopes = []
+    while section is not None:
+        scopes.append(section.roles)
+        section = outline.section(section.parent_id) if section.parent_id else None
+    scopes.append(outline.doc_roles)
+    for cells in scopes:
+        out = [(ref.org_id, ref.org_name) for cell in cells if cell.role == wanted
+               for ref in m.split_list(cell.raw) if ref.org_id]
+        if out:
+            return out
+    return []
