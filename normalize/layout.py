@@ -67,6 +67,7 @@ class Layout:
     roles: list[str | None]
     period_headers: dict[int, list[str]] = field(default_factory=dict)
     item_header: str = ""
+    year_hint: int | None = None
 
     def columns(self, role: str) -> list[int]:
         return [i for i, r in enumerate(self.roles) if r == role]
@@ -124,7 +125,24 @@ def read_layout(table: Table) -> Layout | None:
     layout.item_header = next((clean(grid[header_rows[0]][c].text) for c in layout.item_columns
                                if grid[header_rows[0]][c] is not None), "")
     layout.period_headers = _period_headers(grid, header_rows, roles)
+    layout.year_hint = _header_year(grid, header_rows, roles)
     return layout
+
+
+_STATED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _header_year(grid, header_rows, roles) -> int | None:
+    """A year the table's title row or timeline header states ("Timeline (2022)"), which
+    un-yeared cells of the table take before the document's reference year (SPEC)."""
+    for r in header_rows:
+        for col, cell in unique_cells(grid[r]):
+            if roles[col] == "period":
+                continue
+            m = _STATED_YEAR.search(cell.text)
+            if m and (roles[col] == "timeline" or cell.col_span >= len(roles)):
+                return int(m.group(1))
+    return None
 
 
 def _spread_periods(table, grid, header_rows, roles) -> None:

@@ -35,8 +35,10 @@ def run(doc: Document, ctx: Context) -> Records:
         if a.timeline:
             cell_ctx = base
             own_years = tl.years_in(a.timeline.raw)
-            if a.timeline.year_hint or own_years:
-                cell_ctx = _with_year(base, a.timeline.year_hint or own_years[0])
+            # SPEC: a cell without a year takes it from the row's own notes, then the table.
+            year = own_years[0] if own_years else a.timeline.year_hint
+            if year:
+                cell_ctx = _with_year(base, year)
             result = tl.read_timeline(a.timeline.raw, cell_ctx, source_ref=a.timeline.source_ref)
             for r in result.readings:
                 readings.append((a.activity_id, a.timeline.source_ref, r))

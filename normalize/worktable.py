@@ -158,7 +158,7 @@ def _add_row_items(builder, table: Table, layout: Layout, cells, items: list[Ite
     for c in layout.columns("timeline"):
         cell = by_col.get(c)
         if cell is not None and clean(cell.text):
-            _assign_timelines(builder, cell, all_items, nodes)
+            _assign_timelines(builder, cell, all_items, nodes, layout.year_hint)
     for role in ROLE_COLUMNS:
         for c in layout.columns(role):
             cell = by_col.get(c)
@@ -180,10 +180,10 @@ def _kind_of_label(label: str) -> str:
     return "output" if core[:1].isdigit() else "activity"
 
 
-def _assign_timelines(builder, cell: Cell, all_items: list[Item], nodes) -> None:
+def _assign_timelines(builder, cell: Cell, all_items: list[Item], nodes, year_hint: int | None) -> None:
     if len(all_items) == 1:
         node = nodes[id(all_items[0])]
-        node.timeline = TimelineCell(cell.text.strip(), cell.source_ref)
+        node.timeline = TimelineCell(cell.text.strip(), cell.source_ref, year_hint)
         return
     lines = [p for p in cell.paragraphs if clean(p.text)]
     leaves = [i for i in all_items if not i.children]
@@ -191,7 +191,7 @@ def _assign_timelines(builder, cell: Cell, all_items: list[Item], nodes) -> None
         if len(lines) == len(targets):
             for item, p in zip(targets, lines, strict=True):
                 node = nodes[id(item)]
-                node.timeline = TimelineCell(clean(p.text), p.source_ref)
+                node.timeline = TimelineCell(clean(p.text), p.source_ref, year_hint)
                 builder.own([p.block_id], "activity", node.activity_id)
             return
     builder.outline.diagnostics.append(

@@ -186,3 +186,14 @@ def test_layout_markdown_workplan(tmp_path):
     assert section_roles == [("contributor", "FAO"), ("contributor", "UNDP"), ("lead", "UNEP")]
     note = records.tables["notes"][0]
     assert acts[note["subject_id"]]["text"] == "Draft climate report"
+
+
+def test_layout_table_year_comes_before_the_documents(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Work plan 2022").runs[0].bold = True
+    _table(d, [["Activity", "Timeline (2023)", "Lead"], ["Follow-up survey", "June", "UNEP"],
+               ["Review meeting", "By 15 July\nN.B. 10-12 July 2024: HLPF side event", "UNDP"]])
+    records, info, acts, _ = _read(d, tmp_path, "table-year.docx")
+    assert info.reference_year == 2022
+    assert _timelines(records, acts) == [("Follow-up survey", "2023-06-01", "2023-06-30", "point"),
+                                         ("Review meeting", None, "2024-07-15", "deadline")]
