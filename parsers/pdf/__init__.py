@@ -1,0 +1,80 @@
+"""The PDF parser: `parse_pdf(path)` reads a text PDF into the shared model
+(`parsers.model.Document`, format "pdf") so that a document gives the same records
+whether it arrives as .docx or as a PDF printed from it.
+
+Modules: reader (opening, fatal errors), layout (words, lines, running headers),
+paragraphs (re-joining lines, list labels), tables (grids, spans, tables over
+several pages), footnotes (marks and note text), annotations (reviewer comments),
+pages (one page's items), assemble (block ids and source_refs).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..diagnostics import make
+from ..errors import IngestError, UnreadableFile
+from ..model import Document
+from .assemble import assemble, comments, notes
+from .layout import body_size, group_lines
+from .pages import build_pages, document_vocab, read_page
+from .paragraphs import ParaDraft, heading_levels
+from .reader import check_text_layer, open_pdf
+
+
+def parse_pdf(path: str | Path) -> Document:
+    """The Document for one PDF file.
+
+    Raises EncryptedFile (a password other than the empty one), NoTextLayer (a
+    scan), UnreadableFile (damaged or truncated).
+    """
+    path = Path(path)
+    pdf = open_pdf(path)
+    diags = []
+    try:
+        title = _title(pdf.metadata)
+        raw_pages = []
+        for number, page in enumerate(pdf.pages, start=1):
+            try:
+                raw_pages.append(read_page(page, number))
+            except IngestError:
+                raise
+            except Exception as exc:  # one broken page costs that page, not the file
+                diags.append(make("parser_warning", f"page {number}",
+                                  detail=f"page {number} could not be read ({type(exc).__name__})"))
+            finally:
+                page.close()
+        n_pages = len(pdf.pages)
+    except IngestError:
+        raise
+    except Exception as exc:
+        raise UnreadableFile(f"{path.name} could not be read ({type(exc).__name__}: {exc}).") from exc
+    finally:
+        pdf.close()
+    if not raw_pages:
+        raise UnreadableFile(f"{path.name}: no page could be read.")
+    all_words = [w for rp in raw_pages for w in rp.words]
+    check_text_layer(path, len(all_words), n_pages)
+
+    pages, page_diags = build_pages(raw_pages, document_vocab(all_words))
+    from .tables import merge_across_pages
+    items = merge_across_pages([it for p in pages for it in p.items])
+    # re-split the merged items by page for paragraph numbering
+    for p in pages:
+        p.items = [it for it in items if (it.page if isinstance(it, ParaDraft) else it.page) == p.number]
+    paras = [it for it in items if isinstance(it, ParaDraft)]
+    levels = heading_levels(paras, body_size(group_lines(all_words)))
+    blocks, ids = assemble(pages, levels)
+    note_records, note_diags = notes(pages, ids)
+    return Document(str(path), "pdf", blocks, notes=note_records, comments=comments(pages, ids),
+                    title=title, n_pages=n_pages, diagnostics=tuple(diags + page_diags + note_diags))
+
+
+def _title(meta: dict) -> str | None:
+    title = meta.get("Title") if isinstance(meta, dict) else None
+    if isinstance(title, bytes):
+        title = title.decode("utf-8", "replace")
+    return title.strip() if isinstance(title, str) and title.strip() else None
+
+
+__all__ = ["parse_pdf"]

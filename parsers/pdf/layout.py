@@ -1,0 +1,187 @@
+"""Words and lines of a page: what you get back are plain `Word` / `Line` records
+(no pdfplumber objects), grouped in reading order, with page headers, footers and
+page numbers found across pages.
+
+pdfplumber gives words but no lines that keep font details, and no notion of a
+running header; both are small enough to write here.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+# A word is split where the font or size changes, so superscript marks and
+# bold lead-ins ("Objective:") come out as words of their own.
+WORD_ATTRS = ["fontname", "size"]
+# Page numbers and running-header furniture (after digits are masked).
+PAGE_NUMBER = re.compile(r"^(page\s*)?[-–(\[]?\s*\d{1,4}\s*[-–)\]]?(\s*(of|/)\s*\d{1,4})?$", re.I)
+MARGIN_ZONE = 0.09  # top / bottom share of the page where running headers live
+
+
+@dataclass
+class Word:
+    """One word: its text, box (PDF points, top-down), font size and style."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    italic: bool
+    page: int
+
+    @property
+    def xc(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def yc(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class Line:
+    """Words on one baseline, left to right; `sup` marks superscript words."""
+
+    words: list[Word]
+    sup: list[bool] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w, s in zip(self.words, self.sup, strict=False) if not s) if not all(self.sup) \
+            else min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        sizes = [w.size for w, s in zip(self.words, self.sup, strict=False) if not s] or [w.size for w in self.words]
+        return max(sizes)
+
+    @property
+    def page(self) -> int:
+        return self.words[0].page
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w, s in zip(self.words, self.sup, strict=False) if not s)
+
+    @property
+    def italic(self) -> bool:
+        return all(w.italic for w, s in zip(self.words, self.sup, strict=False) if not s)
+
+    @property
+    def text(self) -> str:
+        return join_words(self.words)
+
+
+def join_words(words: list[Word]) -> str:
+    """The words' text, with a space wherever the gap between two words is wider
+    than a sliver (words split by a font change touch each other)."""
+    out: list[str] = []
+    prev = None
+    for w in words:
+        if prev is not None and w.x0 - prev.x1 > 0.12 * min(w.size, prev.size):
+            out.append(" ")
+        out.append(w.text)
+        prev = w
+    return "".join(out)
+
+
+def page_words(page, page_no: int) -> list[Word]:
+    """Every word on a pdfplumber page, as `Word`s, top to bottom."""
+    words = []
+    for w in page.extract_words(extra_attrs=WORD_ATTRS, keep_blank_chars=False, x_tolerance=1.5):
+        font = (w.get("fontname") or "").split("+")[-1].lower()
+        words.append(Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
+                          float(w.get("size") or 0.0), "bold" in font or "black" in font or "heavy" in font,
+                          "italic" in font or "oblique" in font, page_no))
+    return words
+
+
+def group_lines(words: list[Word]) -> list[Line]:
+    """Words grouped into lines (top to bottom, each left to right).
+
+    A word joins a line when their vertical extents overlap by half the smaller
+    height: superscripts overlap the line they sit on, the next line does not.
+    """
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        best = None
+        for cand in lines[-4:]:
+            top = min(x.top for x in cand)
+            bottom = max(x.bottom for x in cand)
+            overlap = min(bottom, w.bottom) - max(top, w.top)
+            if overlap >= 0.5 * min(w.bottom - w.top, bottom - top):
+                best = cand
+        if best is None:
+            lines.append([w])
+        else:
+            best.append(w)
+    result = []
+    for ws in lines:
+        ws.sort(key=lambda w: w.x0)
+        main = max(w.size for w in ws)
+        base = max(w.bottom for w in ws if w.size >= main - 0.5)
+        sup = [w.size < 0.8 * main and w.bottom < base - 0.15 * main for w in ws]
+        result.append(Line(ws, sup))
+    result.sort(key=lambda ln: (round(ln.top), ln.x0))
+    return result
+
+
+def body_size(lines: list[Line]) -> float:
+    """The most common font size over all lines, weighted by characters."""
+    counts: Counter = Counter()
+    for ln in lines:
+        for w in ln.words:
+            counts[round(w.size * 2) / 2] += len(w.text)
+    return counts.most_common(1)[0][0] if counts else 10.0
+
+
+def typical_gap(lines: list[Line]) -> float:
+    """The usual white space between two lines of one paragraph (median gap)."""
+    gaps = []
+    for a, b in zip(lines, lines[1:], strict=False):
+        gap = b.top - a.bottom
+        if 0 <= gap < a.size and abs(a.x0 - b.x0) < 40:
+            gaps.append(gap)
+    return statistics.median(gaps) if gaps else 2.0
+
+
+def furniture_keys(pages_lines: list[list[Line]], heights: list[float]) -> set[tuple[int, int]]:
+    """(page, line index) of running headers, footers and page numbers.
+
+    A line counts when it sits in the top or bottom margin zone and either is a
+    page number or repeats (digits masked) at about the same height on at least
+    two pages, or half of them.
+    """
+    def key(ln: Line) -> str:
+        return re.sub(r"\d+", "#", ln.text.strip().lower())
+
+    zone_lines = []
+    for p, (lines, height) in enumerate(zip(pages_lines, heights, strict=False)):
+        for i, ln in enumerate(lines):
+            if ln.bottom < height * MARGIN_ZONE or ln.top > height * (1 - MARGIN_ZONE):
+                zone_lines.append((p, i, ln))
+    counts: Counter = Counter((key(ln), round(ln.top / 6)) for _, _, ln in zone_lines)
+    need = max(2, len(pages_lines) // 2) if len(pages_lines) > 2 else 2
+    found = set()
+    for p, i, ln in zone_lines:
+        if PAGE_NUMBER.match(ln.text.strip()) or counts[(key(ln), round(ln.top / 6))] >= need:
+            found.add((p, i))
+    return found

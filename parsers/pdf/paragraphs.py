@@ -1,0 +1,176 @@
+"""Paragraphs from lines: what you get back are `ParaDraft`s, paragraphs re-joined
+across line breaks and hyphenation, with list labels split off and note marks
+taken out of the text.
+
+A PDF has no paragraph marks, so a break is inferred: a list label at the start
+of a line, more white space than between two lines of one paragraph, a change of
+size or weight, a change of indent, or a line that ends early although the next
+word would have fitted (so the author pressed Enter there).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .layout import Line, Word
+
+BULLETS = frozenset("•●○◦■□▪▫‣⁃∙·–—-*➢➤►▶✓✔❖\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf02d")
+NUMBER_LABEL = re.compile(
+    r"^(\(?(\d{1,3}(\.\d{1,3})*|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|\(\d{1,3}\)|\([a-zA-Z]\)|\([ivxlc]{1,6}\)|\d{1,3}(\.\d{1,3})+)$")
+SENTENCE_END = ".;:!?"
+
+
+@dataclass
+class ParaDraft:
+    """A paragraph before block ids are given: text, label, style hints, position."""
+
+    text: str
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    bold: bool
+    label: str | None = None
+    kind: str | None = None
+    marks: list[tuple[str, int]] = field(default_factory=list)  # (note mark, offset)
+    last_line_full: bool = False
+
+
+def split_label(line: Line) -> tuple[str | None, str | None, int]:
+    """(label, kind, number of words it takes) when the line starts with a list label
+    set off by a hanging-indent gap; (None, None, 0) otherwise."""
+    words = line.words
+    first = words[0].text
+    if len(words) == 1 and (first in BULLETS or NUMBER_LABEL.match(first)):
+        return None, None, 0  # a lone "1." or "-" line is text, not an empty list item
+    if len(words) < 2:
+        return None, None, 0
+    gap = words[1].x0 - words[0].x1
+    if gap < 0.5 * words[0].size:
+        return None, None, 0
+    if len(first) == 1 and first in BULLETS:
+        return first, "bullet", 1
+    if NUMBER_LABEL.match(first):
+        return first, "number", 1
+    return None, None, 0
+
+
+def paragraphs_from_lines(lines: list[Line], right_limit: float, gap_limit: float,
+                          vocab: Counter, note_marks: set[str], in_cell: bool = False) -> list[ParaDraft]:
+    """Lines (one column, top to bottom) joined into paragraphs.
+
+    right_limit: the x where a full line ends (text column or cell right edge,
+        padding removed); a line ending well before it was ended on purpose.
+    gap_limit: white space between lines above which a new paragraph starts.
+    vocab: counts of the document's lower-case words, to tell "implemen-tation" (a
+        hyphenated break) from "peer-review" (a real hyphen).
+    note_marks: superscript marks that are footnote references on this page.
+    in_cell: the lines fill a table cell (short items such as dates are likelier).
+    """
+    paras: list[ParaDraft] = []
+    cur: ParaDraft | None = None
+    prev: Line | None = None
+    n_lines = 0
+    for line in lines:
+        label, kind, skip = split_label(line)
+        if cur is None or prev is None or label is not None or _breaks(prev, line, n_lines, right_limit,
+                                                                        gap_limit, in_cell):
+            cur = _start(line, label, kind, skip, note_marks)
+            paras.append(cur)
+            n_lines = 1
+        else:
+            _extend(cur, line, vocab, note_marks)
+            n_lines += 1
+        cur.last_line_full = line.x1 >= right_limit - 0.25 * line.size
+        prev = line
+    return paras
+
+
+def _breaks(prev: Line, line: Line, n_lines: int, right_limit: float, gap_limit: float,
+            in_cell: bool) -> bool:
+    if line.top - prev.bottom > gap_limit:
+        return True
+    if abs(line.size - prev.size) > 0.6 or prev.bold != line.bold or prev.italic != line.italic:
+        return True
+    if n_lines >= 2 and abs(line.x0 - prev.x0) > 4:
+        return True
+    if prev.words[-1].text.endswith("-"):
+        return False
+    first = line.words[0]
+    if in_cell and prev.words[-1].text[-1:].isdigit() and first.text[:1].isupper():
+        # a narrow cell of short items ("Feb – Mar 18" / "Mar – Apr 18"): a line that
+        # ends in a number and a next one that opens with a capital are two items
+        return True
+    if in_cell and prev.words[-1].text.endswith(":") and first.text[:1].isupper():
+        return True  # "N.B. 22 May:" / "International Day ...": a lead-in line of its own
+    room = right_limit - prev.x1 - 0.3 * prev.size
+    return (first.x1 - first.x0) < room
+
+
+def _start(line: Line, label: str | None, kind: str | None, skip: int, note_marks: set[str]) -> ParaDraft:
+    para = ParaDraft("", line.page, line.top, line.bottom, line.x0, line.x1, line.size, line.bold,
+                     label, kind)
+    _append_words(para, line.words[skip:], line.sup[skip:], note_marks)
+    return para
+
+
+def _extend(para: ParaDraft, line: Line, vocab: Counter, note_marks: set[str]) -> None:
+    if para.text.endswith("-") and line.words and not line.sup[0]:
+        head = re.search(r"(\w+)-$", para.text)
+        tail = re.match(r"\w+", line.words[0].text)
+        if head and tail and _is_syllable_break(head.group(1), tail.group(0), vocab):
+            para.text = para.text[:-1]
+        _append_words(para, line.words, line.sup, note_marks, glue=True)
+    else:
+        para.text += " "
+        _append_words(para, line.words, line.sup, note_marks)
+    para.bottom = line.bottom
+    para.x1 = max(para.x1, line.x1)
+    para.size = max(para.size, line.size)
+    para.bold = para.bold and line.bold
+
+
+def _append_words(para: ParaDraft, words: list[Word], sup: list[bool], note_marks: set[str],
+                  glue: bool = False) -> None:
+    """Add one line's words to the paragraph text; superscript note marks are left
+    out and recorded as (mark, offset). The caller has put the line's leading space."""
+    prev: Word | None = None
+    for w, is_sup in zip(words, sup, strict=False):
+        if is_sup and w.text.strip() in note_marks:
+            para.marks.append((w.text.strip(), len(para.text.rstrip(" "))))
+            prev = w
+            continue
+        if prev is not None and w.x0 - prev.x1 > 0.12 * min(w.size, prev.size) \
+                and not para.text.endswith(" "):
+            para.text += " "
+        para.text += w.text
+        prev = w
+
+
+def _is_syllable_break(head: str, tail: str, vocab: Counter) -> bool:
+    """True when "head-" + "tail" is a word broken by hyphenation, not a compound.
+
+    With no dictionary at hand the document is its own: the joined word seen
+    elsewhere says yes; either half seen as a word of its own says it is a
+    compound ("peer-review", "e-waste"), as does a capital or digit after the hyphen.
+    """
+    h, t = head.lower(), tail.lower()
+    if not tail[:1].islower():
+        return False
+    if vocab[h + t]:
+        return True
+    if vocab[f"{h}-{t}"] or len(h) <= 2 or vocab[h] or vocab[t] >= 2:
+        return False
+    return True
+
+
+def heading_levels(paras: list[ParaDraft], body: float) -> dict[float, int]:
+    """A map from font size to heading level: sizes clearly above the body size,
+    largest first, held by short paragraphs."""
+    sizes = sorted({round(p.size * 2) / 2 for p in paras
+                    if p.size >= body + 0.9 and len(p.text) < 200}, reverse=True)
+    return {s: i + 1 for i, s in enumerate(sizes)}

@@ -1,0 +1,244 @@
+"""Tables on a page: what you get back are `TableDraft`s, each a grid of cells with
+row and column spans resolved, filled with paragraphs, and tables that run on over
+several pages merged back into one with the repeated header rows dropped.
+
+Ruled tables come from pdfplumber's line finder; tables ruled only across come
+from its text-alignment finder inside the rules; tables with no rules at all come
+from a gutter search over the lines (written here: pdfplumber's text strategy
+alone finds "tables" in any justified paragraph).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .layout import Line
+from .paragraphs import ParaDraft
+
+SNAP = 2.5  # points within which two cell edges are the same grid line
+
+
+@dataclass
+class CellDraft:
+    row: int
+    col: int
+    bbox: tuple[float, float, float, float]
+    row_span: int = 1
+    col_span: int = 1
+    merged: bool = False
+    paras: list[ParaDraft] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paras)
+
+
+@dataclass
+class RowDraft:
+    page: int
+    cells: list[CellDraft]
+    is_header: bool = False
+
+
+@dataclass
+class TableDraft:
+    page: int
+    bbox: tuple[float, float, float, float]
+    col_edges: list[float]
+    rows: list[RowDraft]
+    end_page: int = 0  # the last page the table reaches (after merging)
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.col_edges) - 1
+
+
+def find_table_boxes(page) -> list[tuple[tuple[float, float, float, float], list[tuple]]]:
+    """(bbox, cell boxes) of each ruled or half-ruled table on a pdfplumber page."""
+    found = []
+    for table in page.find_tables():
+        if len(table.cells) >= 2:
+            found.append((tuple(table.bbox), [tuple(c) for c in table.cells]))
+    found.extend(_rules_across_only(page, [b for b, _ in found]))
+    return sorted(found, key=lambda t: t[0][1])
+
+
+def _rules_across_only(page, taken: list[tuple]) -> list[tuple]:
+    """Tables ruled only by horizontal lines (booktabs style): columns from text."""
+    rules = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 0.3 * page.width
+             and not any(_inside((e["x0"], e["top"], e["x1"], e["bottom"]), b, 3) for b in taken)]
+    if len(rules) < 3:
+        return []
+    rules.sort(key=lambda e: e["top"])
+    x0 = min(e["x0"] for e in rules)
+    x1 = max(e["x1"] for e in rules)
+    top, bottom = rules[0]["top"] - 1, rules[-1]["bottom"] + 1
+    try:
+        region = page.crop((x0 - 1, top, x1 + 1, bottom))
+        tables = region.find_tables({"vertical_strategy": "text", "horizontal_strategy": "lines"})
+    except ValueError:
+        return []
+    out = []
+    for table in tables:
+        cols = {round(c[0]) for c in table.cells}
+        if len(cols) >= 2 and len(table.rows) >= 2:
+            out.append((tuple(table.bbox), [tuple(c) for c in table.cells]))
+    return out
+
+
+def _inside(box, outer, tol: float) -> bool:
+    return (box[0] >= outer[0] - tol and box[2] <= outer[2] + tol and box[1] >= outer[1] - tol
+            and box[3] <= outer[3] + tol)
+
+
+def _edges(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > SNAP:
+            out.append(v)
+    return out
+
+
+def _index(edges: list[float], v: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+
+
+def grid_from_boxes(page_no: int, bbox, boxes: list[tuple]) -> TableDraft:
+    """A TableDraft (cells still empty) whose grid lines are the cell edges; a box
+    covering several grid rows or columns is one spanning cell, and the rows it
+    covers below its first get `merged` placeholders (as docx vMerge does)."""
+    cols = _edges([b[0] for b in boxes] + [b[2] for b in boxes])
+    rows = _edges([b[1] for b in boxes] + [b[3] for b in boxes])
+    n_rows = max(1, len(rows) - 1)
+    cells_by_row: list[list[CellDraft]] = [[] for _ in range(n_rows)]
+    for b in boxes:
+        c0, c1 = _index(cols, b[0]), _index(cols, b[2])
+        r0, r1 = _index(rows, b[1]), _index(rows, b[3])
+        if c1 <= c0 or r1 <= r0:
+            continue
+        cell = CellDraft(r0, c0, tuple(b), r1 - r0, c1 - c0)
+        cells_by_row[r0].append(cell)
+        for r in range(r0 + 1, r1):
+            cells_by_row[r].append(CellDraft(r, c0, tuple(b), 1, c1 - c0, merged=True))
+    drafts = [RowDraft(page_no, sorted(cs, key=lambda c: c.col)) for cs in cells_by_row]
+    return TableDraft(page_no, tuple(bbox), cols, [r for r in drafts if r.cells], page_no)
+
+
+def find_unruled(lines: list[Line], page_no: int) -> list[tuple[tuple, list[tuple]]]:
+    """(bbox, cell boxes) of tables drawn with no rules: three or more lines in a
+    row whose words leave the same wide white gutters."""
+    segs = [_segments(ln) for ln in lines]
+    found = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and len(segs[j]) >= 2 and (j == i or lines[j].top - lines[j - 1].bottom
+                                                         < 1.5 * lines[j].size):
+            j += 1
+        if j - i >= 3:
+            starts = _edges([s[0] for k in range(i, j) for s in segs[k]])
+            counts = [sum(any(abs(s[0] - x) <= SNAP for s in segs[k]) for k in range(i, j)) for x in starts]
+            cols = [x for x, n in zip(starts, counts, strict=False) if n >= (j - i) / 2]
+            if len(cols) >= 2:
+                right = max(ln.x1 for ln in lines[i:j]) + 1
+                edges = [c - 1 for c in cols] + [right]
+                tops = [lines[k].top - 1 for k in range(i, j)] + [lines[j - 1].bottom + 1]
+                boxes = [(edges[c], tops[r], edges[c + 1], tops[r + 1])
+                         for r in range(j - i) for c in range(len(cols))]
+                found.append(((edges[0], tops[0], right, tops[-1]), boxes))
+            i = j
+        else:
+            i = max(j, i + 1)
+    return found
+
+
+def _segments(line: Line) -> list[tuple[float, float]]:
+    """Runs of words separated by gaps wider than a tab stop would leave in prose."""
+    out: list[list[float]] = []
+    for w in line.words:
+        if out and w.x0 - out[-1][1] < max(12.0, 1.5 * w.size):
+            out[-1][1] = w.x1
+        else:
+            out.append([w.x0, w.x1])
+    return [(a, b) for a, b in out]
+
+
+def mark_headers(table: TableDraft) -> None:
+    """Flag the leading rows whose every grid position holds bold, non-empty text
+    (a full-width single cell is a section row, not a header)."""
+    for row in table.rows:
+        full = [c for c in row.cells if not c.merged]
+        if sum(c.col_span for c in row.cells) < table.n_cols or not full:
+            break
+        if table.n_cols > 1 and len(full) == 1 and full[0].col_span == table.n_cols:
+            break
+        if not all(c.paras and all(p.bold for p in c.paras) for c in full):
+            break
+        row.is_header = True
+
+
+def merge_across_pages(items: list) -> list:
+    """The page items with each table that runs on at the top of the next page
+    joined to the one before it; repeated header rows are dropped and a row split
+    by the page break is put back together."""
+    out: list = []
+    for item in items:
+        prev = out[-1] if out else None
+        if (isinstance(item, TableDraft) and isinstance(prev, TableDraft) and item.page == prev.end_page + 1
+                and item.n_cols == prev.n_cols and _same_columns(prev, item)):
+            _append(prev, item)
+        else:
+            out.append(item)
+    return out
+
+
+def _same_columns(a: TableDraft, b: TableDraft) -> bool:
+    return all(abs(x - y) <= 3 * SNAP for x, y in zip(a.col_edges, b.col_edges, strict=False))
+
+
+def _row_key(row: RowDraft) -> list[str]:
+    return [" ".join(c.text.split()) for c in row.cells]
+
+
+def _append(prev: TableDraft, nxt: TableDraft) -> None:
+    rows = list(nxt.rows)
+    header = [r for r in prev.rows if r.is_header]
+    n = len(header)
+    if n and len(rows) >= n and all(_row_key(a) == _row_key(b) for a, b in zip(header, rows[:n], strict=False)):
+        rows = rows[n:]
+    if rows and prev.rows and _continues(prev.rows[-1], rows[0]):
+        _join_rows(prev.rows[-1], rows.pop(0))
+    prev.rows.extend(rows)
+    prev.end_page = nxt.end_page
+    for i, row in enumerate(prev.rows):
+        for c in row.cells:
+            c.row = i
+
+
+def _continues(last: RowDraft, first: RowDraft) -> bool:
+    """True when `first` is the rest of `last`, split by the page break: a cell
+    is empty where the row above had text, and no cell opens a new paragraph
+    with a capital, or some cell goes on in lower case."""
+    pairs = list(zip(last.cells, first.cells, strict=False))
+    if len(last.cells) != len(first.cells):
+        return False
+    starts_lower = any(b.paras and b.paras[0].label is None and b.paras[0].text[:1].islower()
+                       and a.paras for a, b in pairs)
+    empty_where_full = any(a.paras and not b.paras for a, b in pairs)
+    return starts_lower or (empty_where_full and not first.cells[0].paras and last.cells[0].paras != [])
+
+
+def _join_rows(last: RowDraft, first: RowDraft) -> None:
+    for a, b in zip(last.cells, first.cells, strict=False):
+        if not b.paras:
+            continue
+        if a.paras and b.paras[0].label is None and (b.paras[0].text[:1].islower()
+                                                    or a.paras[-1].text.endswith("-")):
+            head, tail = a.paras[-1], b.paras[0]
+            sep = "" if head.text.endswith("-") else " "
+            offset = len(head.text) + len(sep)
+            head.text += sep + tail.text
+            head.marks.extend((m, o + offset) for m, o in tail.marks)
+            a.paras.extend(b.paras[1:])
+        else:
+            a.paras.extend(b.paras)
