@@ -11,6 +11,7 @@ word would have fitted (so the author pressed Enter there).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -40,19 +41,34 @@ class ParaDraft:
     last_line_full: bool = False
 
 
+def _is_bullet(text: str) -> bool:
+    """A lone glyph used as a bullet: a known one, or a symbol-font character
+    (private use area, where Wingdings and Symbol bullets land)."""
+    return len(text) == 1 and (text in BULLETS or 0xE000 <= ord(text) <= 0xF8FF
+                               or unicodedata.category(text) in ("So", "Sm"))
+
+
+def _style(line: Line) -> tuple[bool, bool]:
+    """(bold, italic) of the line's text, a leading list label left out."""
+    pairs = [(w, s) for w, s in zip(line.words, line.sup, strict=False) if not s]
+    if len(pairs) > 1 and (_is_bullet(pairs[0][0].text) or NUMBER_LABEL.match(pairs[0][0].text)):
+        pairs = pairs[1:]
+    return all(w.bold for w, _ in pairs), all(w.italic for w, _ in pairs)
+
+
 def split_label(line: Line) -> tuple[str | None, str | None, int]:
     """(label, kind, number of words it takes) when the line starts with a list label
     set off by a hanging-indent gap; (None, None, 0) otherwise."""
     words = line.words
     first = words[0].text
-    if len(words) == 1 and (first in BULLETS or NUMBER_LABEL.match(first)):
+    if len(words) == 1 and (_is_bullet(first) or NUMBER_LABEL.match(first)):
         return None, None, 0  # a lone "1." or "-" line is text, not an empty list item
     if len(words) < 2:
         return None, None, 0
     gap = words[1].x0 - words[0].x1
     if gap < 0.5 * words[0].size:
         return None, None, 0
-    if len(first) == 1 and first in BULLETS:
+    if _is_bullet(first):
         return first, "bullet", 1
     if NUMBER_LABEL.match(first):
         return first, "number", 1
@@ -94,7 +110,7 @@ def _breaks(prev: Line, line: Line, n_lines: int, right_limit: float, gap_limit:
             in_cell: bool) -> bool:
     if line.top - prev.bottom > gap_limit:
         return True
-    if abs(line.size - prev.size) > 0.6 or prev.bold != line.bold or prev.italic != line.italic:
+    if abs(line.size - prev.size) > 0.6 or _style(prev) != _style(line):
         return True
     if n_lines >= 2 and abs(line.x0 - prev.x0) > 4:
         return True
@@ -112,7 +128,7 @@ def _breaks(prev: Line, line: Line, n_lines: int, right_limit: float, gap_limit:
 
 
 def _start(line: Line, label: str | None, kind: str | None, skip: int, note_marks: set[str]) -> ParaDraft:
-    para = ParaDraft("", line.page, line.top, line.bottom, line.x0, line.x1, line.size, line.bold,
+    para = ParaDraft("", line.page, line.top, line.bottom, line.x0, line.x1, line.size, _style(line)[0],
                      label, kind)
     _append_words(para, line.words[skip:], line.sup[skip:], note_marks)
     return para
@@ -131,7 +147,7 @@ def _extend(para: ParaDraft, line: Line, vocab: Counter, note_marks: set[str]) -
     para.bottom = line.bottom
     para.x1 = max(para.x1, line.x1)
     para.size = max(para.size, line.size)
-    para.bold = para.bold and line.bold
+    para.bold = para.bold and _style(line)[0]
 
 
 def _append_words(para: ParaDraft, words: list[Word], sup: list[bool], note_marks: set[str],

@@ -1,0 +1,196 @@
+"""PDFs made on the fly with fpdf2 for the PDF parser's tests and bench: what you
+get back from each function is the path of a small PDF with one known feature.
+
+Loaded by path (tests use importlib import mode): see `load()` in the test files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import EncryptionMethod
+
+LOREM = ("The working group will prepare joint guidance on the implementation of the plan and "
+         "report on progress to the senior officials at their next meeting in the autumn. ")
+
+
+class _Paged(FPDF):
+    """A page with a running header and a "Page N of M" footer."""
+
+    def header(self):
+        self.set_font("helvetica", "", 8)
+        self.cell(0, 6, "Draft workplan - for internal use", align="C")
+        self.ln(10)
+
+    def footer(self):
+        self.set_y(-15)
+        self.set_font("helvetica", "", 8)
+        self.cell(0, 8, f"Page {self.page_no()} of {{nb}}", align="C")
+
+
+def _new(cls=FPDF) -> FPDF:
+    pdf = cls(format="A4")
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    pdf.set_font("helvetica", "", 11)
+    return pdf
+
+
+def long_table(path: Path, n_rows: int = 70) -> Path:
+    """A ruled table of `n_rows` rows over three pages, header repeated on each."""
+    pdf = _new(_Paged)
+    pdf.set_font("helvetica", "B", 14)
+    pdf.cell(0, 10, "Activities and schedule", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", "", 10)
+    with pdf.table(col_widths=(20, 110, 50), repeat_headings=1, line_height=6) as table:
+        row = table.row()
+        for head in ("No.", "Activity", "Timeline"):
+            row.cell(head)
+        for i in range(1, n_rows + 1):
+            row = table.row()
+            row.cell(str(i))
+            row.cell(f"Activity number {i} of the plan")
+            row.cell(f"Q{i % 4 + 1} 2022")
+    pdf.output(path)
+    return path
+
+
+def spans_and_unruled(path: Path) -> Path:
+    """A ruled table with a row span and a column span, then a table with no rules."""
+    pdf = _new()
+    pdf.set_font("helvetica", "", 10)
+    with pdf.table(col_widths=(50, 60, 60), line_height=6) as table:
+        row = table.row()
+        row.cell("Output")
+        row.cell("Period", colspan=2)
+        row = table.row()
+        row.cell("Guidance note", rowspan=2)
+        row.cell("Draft")
+        row.cell("June")
+        row = table.row()
+        row.cell("Final")
+        row.cell("July")
+    pdf.ln(12)
+    pdf.cell(0, 8, "Key events are listed below.", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    for quarter, event in (("Q1 2021", "UNEA-5.1, HRC 46"), ("Q2 2021", "HRC 47"),
+                           ("Q3 2021", "HRC 48, HLPF"), ("Q4 2021", "UNFCCC COP26")):
+        y = pdf.get_y()
+        pdf.set_xy(20, y)
+        pdf.cell(40, 6, quarter)
+        pdf.set_xy(90, y)
+        pdf.cell(80, 6, event)
+        pdf.ln(6)
+    pdf.output(path)
+    return path
+
+
+def prose(path: Path) -> Path:
+    """Two pages of running text with a hyphenated line break, a heading, list
+    items with hanging labels, a footnote, a running header and page numbers."""
+    pdf = _new(_Paged)
+    pdf.set_font("helvetica", "B", 16)
+    pdf.cell(0, 10, "Joint work plan", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("helvetica", "", 11)
+    # a paragraph whose first line ends with a word broken by hyphenation
+    pdf.cell(0, 6, "The group agrees that the implemen-", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, "tation of the plan starts in May and that peer-", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, "review of the drafts is kept.", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    for label, text in (("a)", "Prepare the outline of the joint guidance note with the lead agencies "
+                               "and circulate it to the members for comment"),
+                        ("b)", "Hold the review meeting")):
+        y = pdf.get_y()
+        pdf.set_xy(20, y)
+        pdf.cell(8, 6, label)
+        pdf.set_xy(30, y)
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_x(20)
+    pdf.cell(8, 6, "-")
+    pdf.set_x(30)
+    pdf.cell(0, 6, "A bullet item", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    pdf.write(6, "Activities are funded by the members")
+    pdf.char_vpos = "SUP"
+    pdf.write(6, "1")
+    pdf.char_vpos = "LINE"
+    pdf.write(6, " as agreed.")
+    pdf.ln(8)
+    for _ in range(6):
+        pdf.multi_cell(0, 6, LOREM * 2, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "Second page text. " + LOREM, new_x="LMARGIN", new_y="NEXT")
+    pdf.page = 1  # the footnote goes at the foot of page 1
+    pdf.set_draw_color(0)
+    pdf.line(10, 250, 60, 250)
+    pdf.set_xy(10, 252)
+    pdf.set_font("helvetica", "", 6)
+    pdf.cell(3, 4, "1")
+    pdf.set_font("helvetica", "", 8)
+    pdf.cell(0, 5, "Members contribute staff time and travel.")
+    pdf.page = 2
+    pdf.output(path)
+    return path
+
+
+def annotated(path: Path, drop_rect: bool = True) -> Path:
+    """A page with a Text note, a Highlight over known words (QuadPoints), a FreeText
+    box, and (drop_rect) one more Text note whose /Rect key is renamed away."""
+    pdf = _new()
+    when = dt.datetime(2021, 5, 4, 14, 12, tzinfo=dt.timezone.utc)
+    pdf.cell(0, 8, "Introduction to the plan", new_x="LMARGIN", new_y="NEXT")
+    pdf.text_annotation(150, 20, "Please check the dates", title="Gita Parihar [HOTMAIL]",
+                        modification_time=when)
+    pdf.ln(4)
+    with pdf.highlight("Is this the right lead?", title="Ana Ruiz [OHCHR]", modification_time=when):
+        pdf.cell(0, 8, "Lead agency UNDP", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.cell(0, 8, "Timeline to be confirmed", new_x="LMARGIN", new_y="NEXT")
+    pdf.free_text_annotation("Add Q3 here", x=120, y=40, w=40, h=10, title="Li Wei")
+    pdf.text_annotation(150, 60, "Broken note without rect", title="No Rect")
+    pdf.output(path)
+    if drop_rect:
+        data = path.read_bytes()
+        # rename /Rect of the last Text annotation to /Rext: same length, so the
+        # xref offsets stay right and only that key is missing
+        idx = data.rfind(b"Broken note without rect")
+        start = data.rfind(b"<<", 0, idx)
+        end = data.find(b">>", idx)
+        chunk = re.sub(rb"/Rect", b"/Rext", data[start:end])
+        path.write_bytes(data[:start] + chunk + data[end:])
+    return path
+
+
+def encrypted(path: Path, user_password: str) -> Path:
+    """A one-page PDF encrypted with `user_password` ("" opens without asking)."""
+    pdf = _new()
+    pdf.set_encryption(owner_password="owner-secret", user_password=user_password,
+                       encryption_method=EncryptionMethod.AES_128)
+    pdf.cell(0, 8, "Encrypted workplan text", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(path)
+    return path
+
+
+def image_only(path: Path) -> Path:
+    """A page that holds only a picture (a scan): no text layer."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (400, 200), "white")
+    ImageDraw.Draw(img).text((20, 80), "Scanned workplan", fill="black")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.image(img, x=10, y=10, w=150)
+    pdf.output(path)
+    return path
+
+
+def truncated(path: Path, source: Path) -> Path:
+    """The first third of a real PDF's bytes."""
+    data = source.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    return path
