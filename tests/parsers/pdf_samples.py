@@ -142,7 +142,7 @@ def annotated(path: Path, drop_rect: bool = True) -> Path:
     """A page with a Text note, a Highlight over known words (QuadPoints), a FreeText
     box, and (drop_rect) one more Text note whose /Rect key is renamed away."""
     pdf = _new()
-    when = dt.datetime(2021, 5, 4, 14, 12, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2021, 5, 4, 14, 12, tzinfo=dt.UTC)
     pdf.cell(0, 8, "Introduction to the plan", new_x="LMARGIN", new_y="NEXT")
     pdf.text_annotation(150, 20, "Please check the dates", title="Gita Parihar [HOTMAIL]",
                         modification_time=when)
