@@ -140,7 +140,7 @@ def _extend(para: ParaDraft, line: Line, vocab: Counter, note_marks: set[str]) -
         tail = re.match(r"\w+", line.words[0].text)
         if head and tail and _is_syllable_break(head.group(1), tail.group(0), vocab):
             para.text = para.text[:-1]
-        _append_words(para, line.words, line.sup, note_marks, glue=True)
+        _append_words(para, line.words, line.sup, note_marks)
     else:
         para.text += " "
         _append_words(para, line.words, line.sup, note_marks)
@@ -150,8 +150,7 @@ def _extend(para: ParaDraft, line: Line, vocab: Counter, note_marks: set[str]) -
     para.bold = para.bold and _style(line)[0]
 
 
-def _append_words(para: ParaDraft, words: list[Word], sup: list[bool], note_marks: set[str],
-                  glue: bool = False) -> None:
+def _append_words(para: ParaDraft, words: list[Word], sup: list[bool], note_marks: set[str]) -> None:
     """Add one line's words to the paragraph text; superscript note marks are left
     out and recorded as (mark, offset). The caller has put the line's leading space."""
     prev: Word | None = None
