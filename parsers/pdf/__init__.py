@@ -20,6 +20,7 @@ from .layout import body_size, group_lines
 from .pages import build_pages, document_vocab, read_page
 from .paragraphs import ParaDraft, heading_levels
 from .reader import check_text_layer, open_pdf
+from .tables import merge_across_pages
 
 
 def parse_pdf(path: str | Path) -> Document:
@@ -57,11 +58,10 @@ def parse_pdf(path: str | Path) -> Document:
     check_text_layer(path, len(all_words), n_pages)
 
     pages, page_diags = build_pages(raw_pages, document_vocab(all_words))
-    from .tables import merge_across_pages
     items = merge_across_pages([it for p in pages for it in p.items])
-    # re-split the merged items by page for paragraph numbering
+    # a merged table stays on the page where it starts (paragraph numbering is per page)
     for p in pages:
-        p.items = [it for it in items if (it.page if isinstance(it, ParaDraft) else it.page) == p.number]
+        p.items = [it for it in items if it.page == p.number]
     paras = [it for it in items if isinstance(it, ParaDraft)]
     levels = heading_levels(paras, body_size(group_lines(all_words)))
     blocks, ids = assemble(pages, levels)
