@@ -88,6 +88,12 @@ def is_generic_heading(text: str) -> bool:
     return _header_key(text) in words()["generic_headings"]
 
 
+def is_workplan_heading(text: str) -> bool:
+    """True for a heading that names the document itself ("Draft Workplan", "Plan de travail 2022")."""
+    t = _header_key(text)
+    return len(t.split()) <= 8 and any(w in t for w in words()["workplan_words"])
+
+
 def section_kind(*texts: str) -> str:
     """focus_area | accomplishment | part | annex | other, from the words of a heading."""
     joined = " ".join(texts).lower()

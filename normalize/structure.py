@@ -27,6 +27,7 @@ from .sections import (
     is_generic_heading,
     is_indicative_header,
     is_region_header,
+    is_workplan_heading,
     keyword_heading,
     role_line,
     section_kind,
@@ -199,8 +200,8 @@ class FlowReader:
         """Keyword headings ("Workstream 1: Data") and heading-styled paragraphs that
         open content (role lines, a table, a list) become sections."""
         keyword = keyword_heading(text)
-        heading = p.heading_level and (p.style or "").lower() != "title" and text != self.outline.title \
-            and not is_generic_heading(text) and len(text) < 250
+        heading = p.heading_level and (p.style or "").lower() != "title" and text not in (self.outline.title or "") \
+            and not is_generic_heading(text) and not is_workplan_heading(text) and len(text) < 250
         if not keyword and not (heading and _opens_content(self.blocks, i)):
             return False
         level_key = p.heading_level or 1

@@ -158,12 +158,32 @@ def _split_notes(text: str) -> tuple[str, list[tuple[str, list[str]]]]:
         m = _NB_RE.match(line)
         if m:
             period, *name = _NAME_END_RE.split(m.group(1), maxsplit=1)
+            if not name or scan(period).n_words:
+                lead = _split_leading_period(m.group(1))
+                if len(lead) == 2:
+                    period, name = lead[0], [lead[1]]
             notes.append((" ".join(period.split()), []))
             line = name[0] if name else ""
         name = " ".join(_SLOGAN_RE.sub("", line).split()).strip(" :;,")
         if name and notes:
             notes[-1][1].append(name)
     return "\n".join(lines[:first]), notes
+
+
+def _split_leading_period(text: str) -> list[str]:
+    """["3 May – 13 June", "Twenty-fourth meeting ..."] for an N.B. line whose period and
+    event name were run together without a colon (a PDF that merged two lines): the
+    longest run of date words followed by a capitalised word. [text] when none."""
+    words = text.split()
+    best = 0
+    for k in range(1, len(words)):
+        if words[k][:1].isupper():
+            sc = scan(" ".join(words[:k]))
+            if sc.groups and not sc.n_words and scan(" ".join(words[k:])).n_words:
+                best = k
+    if not best:
+        return [text]
+    return [" ".join(words[:best]), " ".join(words[best:])]
 
 
 @functools.cache

@@ -14,7 +14,7 @@ from normalize.labels import clean
 from normalize.pipeline import normalize_document
 
 NAMES = ("img-hre-draft-workplan", "emg-workplan-2018")
-FORMATS = ("docx",)  # compared with the .txt export; .pdf joins when its parser lands (issue 4)
+FORMATS = ("docx", "pdf")  # each compared with the .txt export
 
 
 def _variant(shared_dir, name, fmt):

@@ -2,8 +2,7 @@
 by ../shared/eval/score.py. Pins the per-table figures so a regression fails.
 
 Issue 3: overall >= 0.97 and timelines, participants and fields >= 0.95 on the .txt
-and .docx variants. (Issue 4 adds: each .pdf within 0.03 of its .docx, once the PDF
-parser lands.)
+and .docx variants. Issue 4: each .pdf within 0.03 of its .docx on every table.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ TABLES = ("activities", "participants", "timelines", "comments", "notes", "event
 @pytest.fixture(scope="module")
 def report(shared_dir, tmp_path_factory):
     folder = tmp_path_factory.mktemp("shared-in")
-    for pattern in ("seeds/*.txt", "fixtures/*.docx"):
+    for pattern in ("seeds/*.txt", "fixtures/*.docx", "fixtures/*.pdf"):
         for f in sorted(shared_dir.glob(pattern)):
             shutil.copy(f, folder / f.name)
     out = tmp_path_factory.mktemp("shared-out") / "out"
@@ -57,3 +56,31 @@ def test_score_txt_and_docx_meet_issue_3_targets(report, suffix):
         assert row["fields"] >= 0.95, (name, row["fields"])
         for table in TABLES:
             assert f1(row, table) >= 0.9, (name, table, f1(row, table))
+
+
+# Justified exceptions: (pdf, table) -> reason. LibreOffice did not export the Word
+# comments of this fixture: its PDF holds no Text/Highlight/FreeText annotation and no
+# comment text at all (only footnote links), so there is nothing to read.
+PDF_EXCEPTIONS = {("img-hre-draft-workplan.pdf", "comments"): "the PDF carries no comments"}
+
+
+def test_score_pdf_within_003_of_docx(report):
+    pdfs = rows(report, ".pdf")
+    docx = rows(report, ".docx")
+    assert len(pdfs) == 2
+    for name, row in pdfs.items():
+        twin = docx[name[:-4] + ".docx"]
+        for table in TABLES:
+            if (name, table) in PDF_EXCEPTIONS:
+                continue
+            assert f1(row, table) >= f1(twin, table) - 0.03, (name, table, f1(row, table), f1(twin, table))
+        assert row["fields"] >= twin["fields"] - 0.03, (name, row["fields"], twin["fields"])
+
+
+def test_score_pdf_exceptions_are_real(shared_dir):
+    import pdfplumber
+
+    for name, _ in PDF_EXCEPTIONS:
+        with pdfplumber.open(shared_dir / "fixtures" / name) as pdf:
+            kinds = {str(a.get("data", {}).get("Subtype")) for page in pdf.pages for a in page.annots}
+        assert kinds <= {"/'Link'"}, kinds

@@ -114,3 +114,16 @@ def test_timelines_command_lines():
          "precision": "day", "certainty": "firm", "note": None},
     ]
     assert list(json.loads(lines[0])) == ["raw", "start", "end", "kind", "precision", "certainty", "note"]
+
+
+@pytest.mark.parametrize(("text", "names", "period"), [
+    # a PDF merged the period line and the first name line (no colon between them)
+    ("Meeting in mid-June\nN.B. 3 May – 13 June Twenty-fourth meeting of the Subsidiary Body\nThird meeting of the SBI",
+     ["Twenty-fourth meeting of the Subsidiary Body", "Third meeting of the SBI"], "3 May – 13 June"),
+    ("June\nN.B. 17 June Desertification and Drought Day 2021: “Restoration.”",
+     ["Desertification and Drought Day 2021"], "17 June"),
+])
+def test_timelines_nb_period_run_into_the_name(text, names, period):
+    events = read_timeline(text, CTX).events
+    assert [e.name for e in events] == names
+    assert {e.raw_period for e in events} == {period}
