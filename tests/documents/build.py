@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 
 
-def _table(d, rows, merge_first_row=False):
+def _table(d, rows):
     table = d.add_table(rows=len(rows), cols=len(rows[0]))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):

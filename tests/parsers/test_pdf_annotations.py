@@ -3,31 +3,15 @@ lacks /Rect is kept with a diagnostic, and the page's other annotations survive.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-pytest.importorskip("fpdf", reason="fpdf2 (test extra) makes the sample PDFs")
-
-
-def _samples():
-    """tests/parsers/pdf_samples.py, loaded by path (importlib import mode)."""
-    spec = importlib.util.spec_from_file_location("pdf_samples", Path(__file__).with_name("pdf_samples.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-samples = _samples()
-
-from parsers.pdf import parse_pdf  # noqa: E402
-from parsers.pdf.annotations import iso_date  # noqa: E402
+from parsers.pdf import parse_pdf
+from parsers.pdf.annotations import iso_date
 
 
 @pytest.fixture(scope="module")
-def doc(tmp_path_factory):
-    return parse_pdf(samples.annotated(tmp_path_factory.mktemp("pdf") / "annot.pdf"))
+def doc(tmp_path_factory, pdf_samples):
+    return parse_pdf(pdf_samples.annotated(tmp_path_factory.mktemp("pdf") / "annot.pdf"))
 
 
 def test_pdf_comments_from_text_highlight_freetext(doc):

@@ -3,47 +3,31 @@ the matching IngestError; an empty user password is read."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-pytest.importorskip("fpdf", reason="fpdf2 (test extra) makes the sample PDFs")
+from parsers.errors import EncryptedFile, NoTextLayer, UnreadableFile
+from parsers.pdf import parse_pdf
 
 
-def _samples():
-    """tests/parsers/pdf_samples.py, loaded by path (importlib import mode)."""
-    spec = importlib.util.spec_from_file_location("pdf_samples", Path(__file__).with_name("pdf_samples.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-samples = _samples()
-
-from parsers.errors import EncryptedFile, NoTextLayer, UnreadableFile  # noqa: E402
-from parsers.pdf import parse_pdf  # noqa: E402
-
-
-def test_pdf_empty_user_password_is_read(tmp_path):
-    doc = parse_pdf(samples.encrypted(tmp_path / "open.pdf", user_password=""))
+def test_pdf_empty_user_password_is_read(tmp_path, pdf_samples):
+    doc = parse_pdf(pdf_samples.encrypted(tmp_path / "open.pdf", user_password=""))
     assert [p.text for p in doc.iter_paragraphs()] == ["Encrypted workplan text"]
 
 
-def test_pdf_real_password_raises_encrypted(tmp_path):
+def test_pdf_real_password_raises_encrypted(tmp_path, pdf_samples):
     with pytest.raises(EncryptedFile) as err:
-        parse_pdf(samples.encrypted(tmp_path / "locked.pdf", user_password="secret"))
+        parse_pdf(pdf_samples.encrypted(tmp_path / "locked.pdf", user_password="secret"))
     assert err.value.code == "encrypted" and "locked.pdf" in err.value.message
 
 
-def test_pdf_scan_raises_no_text_layer(tmp_path):
+def test_pdf_scan_raises_no_text_layer(tmp_path, pdf_samples):
     with pytest.raises(NoTextLayer) as err:
-        parse_pdf(samples.image_only(tmp_path / "scan.pdf"))
+        parse_pdf(pdf_samples.image_only(tmp_path / "scan.pdf"))
     assert err.value.code == "no_text_layer"
 
 
-def test_pdf_truncated_raises_unreadable(tmp_path, fixtures_dir):
-    path = samples.truncated(tmp_path / "cut.pdf", fixtures_dir / "emg-workplan-2018.pdf")
+def test_pdf_truncated_raises_unreadable(tmp_path, fixtures_dir, pdf_samples):
+    path = pdf_samples.truncated(tmp_path / "cut.pdf", fixtures_dir / "emg-workplan-2018.pdf")
     with pytest.raises(UnreadableFile) as err:
         parse_pdf(path)
     assert type(err.value) is UnreadableFile

@@ -4,31 +4,15 @@ text and linked to its note, headings by size."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-pytest.importorskip("fpdf", reason="fpdf2 (test extra) makes the sample PDFs")
-
-
-def _samples():
-    """tests/parsers/pdf_samples.py, loaded by path (importlib import mode)."""
-    spec = importlib.util.spec_from_file_location("pdf_samples", Path(__file__).with_name("pdf_samples.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-samples = _samples()
-
-from parsers.model import Paragraph  # noqa: E402
-from parsers.pdf import parse_pdf  # noqa: E402
+from parsers.model import Paragraph
+from parsers.pdf import parse_pdf
 
 
 @pytest.fixture(scope="module")
-def doc(tmp_path_factory):
-    return parse_pdf(samples.prose(tmp_path_factory.mktemp("pdf") / "prose.pdf"))
+def doc(tmp_path_factory, pdf_samples):
+    return parse_pdf(pdf_samples.prose(tmp_path_factory.mktemp("pdf") / "prose.pdf"))
 
 
 def _paras(doc):

@@ -3,30 +3,14 @@ repeated comes back as one table; spans; a table drawn with no rules."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-pytest.importorskip("fpdf", reason="fpdf2 (test extra) makes the sample PDFs")
-
-
-def _samples():
-    """tests/parsers/pdf_samples.py, loaded by path (importlib import mode)."""
-    spec = importlib.util.spec_from_file_location("pdf_samples", Path(__file__).with_name("pdf_samples.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-samples = _samples()
-
-from parsers.pdf import parse_pdf  # noqa: E402
+from parsers.pdf import parse_pdf
 
 
 @pytest.fixture(scope="module")
-def long_doc(tmp_path_factory):
-    return parse_pdf(samples.long_table(tmp_path_factory.mktemp("pdf") / "long.pdf", n_rows=100))
+def long_doc(tmp_path_factory, pdf_samples):
+    return parse_pdf(pdf_samples.long_table(tmp_path_factory.mktemp("pdf") / "long.pdf", n_rows=100))
 
 
 def test_pdf_table_over_three_pages_is_one_table(long_doc):
@@ -51,8 +35,8 @@ def test_pdf_page_furniture_removed(long_doc):
 
 
 @pytest.fixture(scope="module")
-def spans_doc(tmp_path_factory):
-    return parse_pdf(samples.spans_and_unruled(tmp_path_factory.mktemp("pdf") / "spans.pdf"))
+def spans_doc(tmp_path_factory, pdf_samples):
+    return parse_pdf(pdf_samples.spans_and_unruled(tmp_path_factory.mktemp("pdf") / "spans.pdf"))
 
 
 def test_pdf_ruled_table_spans(spans_doc):
