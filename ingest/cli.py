@@ -69,7 +69,7 @@ def run_command(
         help="Seconds one document may take; 0 for no limit.")] = DEFAULT_TIMEOUT,
     memory_limit: Annotated[int, typer.Option(
         "--memory-limit", **_SIZE,
-        show_default=_h(DEFAULT_MEMORY_LIMIT), help="Memory one worker may use (e.g. 2GB); 0 for no limit.")
+        show_default=_h(DEFAULT_MEMORY_LIMIT), help="Memory a worker may use for one document, on top of the loaded pipeline (e.g. 2GB); 0 for no limit.")
     ] = DEFAULT_MEMORY_LIMIT,
     max_file_size: Annotated[int, typer.Option(
         "--max-file-size", **_SIZE,

@@ -25,7 +25,7 @@ DEFAULT_MAX_ENTRIES = 10_000  # zip entries (real .docx: <= 47)
 DEFAULT_MAX_PAGES = 2_000  # PDF pages
 DEFAULT_MAX_ROWS = 100_000  # table rows in one document, nested tables included
 DEFAULT_TIMEOUT = 120.0  # seconds per document (parse + normalize), in a worker
-DEFAULT_MEMORY_LIMIT = 2048 * MiB  # address space of a worker process
+DEFAULT_MEMORY_LIMIT = 2048 * MiB  # address space a worker may add per document
 DEFAULT_CONVERT_TIMEOUT = 60.0  # seconds for LibreOffice to convert a legacy .doc
 
 
@@ -49,8 +49,9 @@ class Limits:
     max_rows: Most table rows in one document (all tables, nested ones included).
     timeout: Seconds one document may take (parse and normalize); None means no limit.
         Enforced only when documents run in worker processes (workers >= 1).
-    memory_limit: Bytes of address space a worker may use (RLIMIT_AS); None means no
-        limit. Enforced only in worker processes, on systems with `resource`.
+    memory_limit: Bytes of address space a worker may add, for one document, to what
+        the loaded pipeline takes (about 300 MB); enforced with RLIMIT_AS in worker
+        processes on systems with `resource`. None means no limit.
     convert_timeout: Seconds LibreOffice may take to convert a legacy .doc.
     """
 

@@ -28,6 +28,12 @@ from pathlib import Path
 from .limits import Limits
 
 COUNTED_TABLES = ("sections", "activities", "participants", "timelines", "comments", "notes", "events")
+START_TIMEOUT = 120.0  # seconds a worker may take to start and warm up
+# Imported before a worker takes its first document (and preloaded in the fork
+# server), so that start-up time is not charged to a document's time limit.
+WARM_MODULES = ("ingest.worker", "parsers", "parsers.safety", "parsers.docx", "parsers.text",
+                "normalize.pipeline", "normalize.structure", "normalize.timeline_step",
+                "normalize.participants", "normalize.attachments", "normalize.events")
 
 
 @dataclass(frozen=True)
@@ -70,19 +76,78 @@ def run_document(task: Task, limits: Limits) -> dict:
                              "source_ref": d.source_ref} for d in diags],
         }
     except IngestError as e:
-        outcome = failure(e.code, e.message, e.remedy, e.source_ref)
+        # lxml reports a failed allocation as malformed XML: near the cap, blame the cap.
+        outcome = (_memory_failure() if _near_memory_limit(limits.memory_limit)
+                   else failure(e.code, e.message, e.remedy, e.source_ref))
     except MemoryError:
-        outcome = failure("limit_exceeded", "Reading the document needed more memory than the limit allows.",
-                          "If the file is genuine, raise the limit with --memory-limit.", transient=True)
+        outcome = _memory_failure()
     except RecursionError:
         outcome = failure("unreadable_file", "The document is nested too deeply to read.",
                           "Open it in Word, simplify nested tables or lists, and save a fresh copy.")
     except Exception as e:  # noqa: BLE001 - a bug must cost one file, not the batch
+        if _near_memory_limit(limits.memory_limit):
+            # C extensions report a failed allocation in odd ways (SystemError, lxml
+            # errors); near the cap, the cap is the likely cause.
+            outcome = _memory_failure()
+            outcome["seconds"] = round(time.perf_counter() - started, 4)
+            return outcome
         trace = traceback.format_exc(limit=3).replace("\n", " | ")[-600:]
         outcome = failure("internal_error", f"Unexpected error: {type(e).__name__}: {e}. {trace}",
                           "Please report it with the file.")
     outcome["seconds"] = round(time.perf_counter() - started, 4)
     return outcome
+
+
+def _memory_failure() -> dict:
+    return failure("limit_exceeded", "Reading the document needed more memory than the limit allows.",
+                   "If the file is genuine, raise the limit with --memory-limit.", transient=True)
+
+
+def _vm_bytes(field: str) -> int:
+    """A Vm* figure of this process from /proc/self/status, in bytes; 0 where unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _near_memory_limit(limit: int | None) -> bool:
+    """True when a memory limit is set and this process's peak address space came
+    within 10% of the cap in force."""
+    if not limit:
+        return False
+    try:
+        import resource
+        cap = resource.getrlimit(resource.RLIMIT_AS)[0]
+    except (ImportError, OSError, ValueError):
+        return False
+    return cap > 0 and _vm_bytes("VmPeak") > 0.9 * cap
+
+
+_WARM_UP_TEXT = ("Work plan 2021\n1. Joint policy work\n\tActivity\tLead\tTimeline\n"
+                 "\ta) Draft guidance on human rights\tUNEP, OHCHR (tbc)\tQ3 2021\n")
+
+
+def warm_up() -> None:
+    """Import every module a document needs and read one small document, so that
+    the first real document does not pay for lazy loading (word lists, dateparser,
+    organisation names: seconds) out of its time limit."""
+    import importlib
+    import tempfile
+
+    for name in WARM_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # a renamed step module: imported on first use instead
+            pass
+    with tempfile.TemporaryDirectory(prefix="wpi-warm-") as tmp:
+        sample = Path(tmp) / "warm-up.txt"
+        sample.write_text(_WARM_UP_TEXT, encoding="utf-8")
+        run_document(Task(str(sample), "0" * 16), Limits(timeout=None, memory_limit=None))
 
 
 def failure(code: str, message: str, remedy: str = "", source_ref: str | None = None,
@@ -97,15 +162,19 @@ def _context():
     ctx = mp.get_context(method)
     if method == "forkserver":
         # Imported once in the fork server, so each worker starts warm.
-        ctx.set_forkserver_preload(["ingest.worker", "parsers", "normalize.pipeline"])
+        ctx.set_forkserver_preload([*WARM_MODULES, "ingest.warm"])
     return ctx
 
 
 def _worker_main(conn: Connection, limits: Limits, parent_pid: int) -> None:
     if limits.memory_limit:
+        # The limit is what a document may add to the loaded pipeline (about 300 MB
+        # of address space, shared with the fork server), so it means the same
+        # whatever the libraries take at start.
+        cap = _vm_bytes("VmSize") + limits.memory_limit
         try:
             import resource
-            resource.setrlimit(resource.RLIMIT_AS, (limits.memory_limit, limits.memory_limit))
+            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
         except (ImportError, ValueError, OSError):
             pass  # no RLIMIT_AS on this system: the time limit still applies
 
@@ -123,6 +192,11 @@ def _worker_main(conn: Connection, limits: Limits, parent_pid: int) -> None:
         os._exit(3)
 
     threading.Thread(target=watch_parent, daemon=True).start()
+    warm_up()
+    try:
+        conn.send("ready")
+    except OSError:
+        return
     while True:
         try:
             task = conn.recv()
@@ -130,10 +204,13 @@ def _worker_main(conn: Connection, limits: Limits, parent_pid: int) -> None:
             return
         if task is None:
             return
+        outcome = run_document(task, limits)
         try:
-            conn.send(run_document(task, limits))
+            conn.send(outcome)
         except (BrokenPipeError, OSError):
             return
+        if outcome.get("transient"):
+            return  # out of memory: a fresh process is cleaner than a fragmented heap
 
 
 class _Worker:
@@ -143,6 +220,8 @@ class _Worker:
         self.process.start()
         child.close()
         self.task: Task | None = None
+        self.ready = False
+        self.started = time.monotonic()
         self.deadline = 0.0
 
     def stop(self, kill: bool = False) -> None:
@@ -193,11 +272,20 @@ class WorkerPool:
             return
         while self._pending or any(w.task for w in self._workers):
             self._dispatch()
+            starting = [w for w in self._workers if not w.ready]
             busy = [w for w in self._workers if w.task]
-            timeout = None
+            deadlines = [w.started + START_TIMEOUT for w in starting]
             if self.limits.timeout:
-                timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
-            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
+                deadlines += [w.deadline for w in busy]
+            timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+            watched = starting + busy
+            ready = wait([w.conn for w in watched] + [w.process.sentinel for w in watched], timeout)
+            for worker in starting:
+                if not self._check_start(worker, ready) and self._pending:
+                    # A worker that cannot start costs one document, not the batch.
+                    yield self._pending.popleft(), failure(
+                        "internal_error", "No worker process could be started for this document.",
+                        "Check free memory and --memory-limit, then run again.", transient=True)
             for worker in busy:
                 outcome = self._collect(worker, ready)
                 if outcome is not None:
@@ -208,12 +296,27 @@ class WorkerPool:
         for worker in self._workers:
             if not self._pending:
                 return
-            if worker.task is None:
+            if worker.ready and worker.task is None:
                 self._start(worker, self._pending.popleft())
-        while self._pending and len(self._workers) < self.n_workers:
-            worker = _Worker(self._ctx, self.limits)
-            self._workers.append(worker)
-            self._start(worker, self._pending.popleft())
+        idle_or_starting = sum(1 for w in self._workers if w.task is None)
+        while len(self._workers) < self.n_workers and idle_or_starting < len(self._pending):
+            self._workers.append(_Worker(self._ctx, self.limits))
+            idle_or_starting += 1
+
+    def _check_start(self, worker: _Worker, ready: list) -> bool:
+        """Mark a starting worker ready; False (and the worker discarded) when it died
+        or overran START_TIMEOUT before it could start."""
+        if worker.conn in ready:
+            try:
+                worker.ready = worker.conn.recv() == "ready"
+            except (EOFError, OSError):
+                worker.ready = False
+            if worker.ready:
+                return True
+        elif worker.process.sentinel not in ready and time.monotonic() < worker.started + START_TIMEOUT:
+            return True
+        self._discard(worker)
+        return False
 
     def _start(self, worker: _Worker, task: Task) -> None:
         worker.task = task
@@ -224,9 +327,13 @@ class WorkerPool:
         """The worker's outcome if it has one (finished, died or overran), else None."""
         if worker.conn in ready:
             try:
-                return worker.conn.recv()
+                outcome = worker.conn.recv()
             except (EOFError, OSError):
                 pass  # died while answering: reported below
+            else:
+                if outcome.get("transient"):
+                    self._discard(worker)  # it exits after a transient failure
+                return outcome
         elif worker.process.sentinel not in ready:
             if not self.limits.timeout or time.monotonic() < worker.deadline:
                 return None
