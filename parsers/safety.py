@@ -109,6 +109,8 @@ def _verify_entry(fp: BinaryIO, info: zipfile.ZipInfo, name: str) -> None:
     match what the directory declares (more or fewer bytes, truncated stream)."""
     if info.compress_type != zipfile.ZIP_DEFLATED or info.compress_size == 0:
         return
+    if not 0 <= info.header_offset <= os.fstat(fp.fileno()).st_size - 30:
+        raise UnreadableFile(f"{name}: entry {info.filename} points outside the file (damaged zip).")
     fp.seek(info.header_offset)
     header = fp.read(30)
     if len(header) < 30 or not header.startswith(_LOCAL):
