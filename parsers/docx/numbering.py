@@ -247,7 +247,7 @@ class NumberingResolver:
 
     def _resolve(self, num_id: str) -> _List | None:
         """numId resolved to its abstract definition with levels, following numStyleLink."""
-        num = self._defs.nums.get(num_id)
+        num = self._defs.num(num_id)
         if num is None:
             return None
         abstract_id = num.abstract_id
@@ -262,7 +262,7 @@ class NumberingResolver:
                 return _List(num_id, num, abstract_id, abstract)
             # numStyleLink: the numbering style's own numPr names the real definition.
             style = self._defs.style(link)
-            target = self._defs.nums.get(style.num_id) if style and style.num_id else None
+            target = self._defs.num(style.num_id) if style and style.num_id else None
             if target is None:
                 return None
             abstract_id = target.abstract_id

@@ -27,9 +27,17 @@ def tags(name: str) -> frozenset[str]:
     return frozenset(ns + name for ns in _NAMESPACES)
 
 
+def _names(*names: str) -> dict[str, str]:
+    """Clark name -> local name, for w:`names` in both namespaces (see first_children)."""
+    return {ns + name: name for ns in _NAMESPACES for name in names}
+
+
 PPR, NUMPR, PSTYLE, NUMID, ILVL = tags("pPr"), tags("numPr"), tags("pStyle"), tags("numId"), tags("ilvl")
-_LVL, _STYLE, _NUMFMT = tags("lvl"), tags("style"), tags("numFmt")
+_STYLE, _NUMFMT = tags("style"), tags("numFmt")
 _ABSTRACT_NUM, _NUM, _OVERRIDE = tags("abstractNum"), tags("num"), tags("lvlOverride")
+_STYLE_PARTS, _NUM_PARTS = _names("pPr", "basedOn"), _names("abstractNumId")
+_LEVEL_PARTS = _names("numFmt", "lvlText", "start", "lvlRestart", "isLgl", "pStyle")
+_OVERRIDE_PARTS, _ABSTRACT_PARTS = _names("startOverride", "lvl"), _names("numStyleLink", "lvl")
 
 
 @dataclass(frozen=True)
@@ -78,13 +86,14 @@ class Definitions:
     """The list definitions of one document.
 
     numbering_root / styles_root: lxml roots of word/numbering.xml and word/styles.xml
-    (Transitional or Strict), None when absent. nums: w:num by numId; default_style:
-    the default paragraph style id, None when styles name none.
+    (Transitional or Strict), None when absent. default_style: the default paragraph
+    style id, None when styles name none.
     """
 
     def __init__(self, numbering_root=None, styles_root=None):
-        self.nums: dict[str, Num] = {}
         self.default_style: str | None = None
+        self._num_els: dict[str, list] = {}
+        self._nums: dict[str, Num | None] = {}
         self._abstract_els: dict[str, object] = {}
         self._abstracts: dict[str, Abstract | None] = {}
         self._style_els: dict[str, object] = {}
@@ -94,9 +103,7 @@ class Definitions:
             if tag in _ABSTRACT_NUM:
                 self._abstract_els[attr(el, "abstractNumId") or ""] = el
             elif tag in _NUM:
-                num = _read_num(el)
-                if num is not None:
-                    self.nums[attr(el, "numId") or ""] = num
+                self._num_els.setdefault(attr(el, "numId") or "", []).append(el)
         for el in () if styles_root is None else styles_root:
             if el.tag not in _STYLE:
                 continue
@@ -107,6 +114,20 @@ class Definitions:
             if attr(el, "type") == "paragraph" and attr(el, "default") in ("1", "true", "on"):
                 self.default_style = style_id
 
+    def num(self, num_id: str) -> Num | None:
+        """The w:num of that id (the last one with an abstractNumId), None when none."""
+        try:
+            return self._nums[num_id]
+        except KeyError:
+            pass
+        num = None
+        for el in reversed(self._num_els.get(num_id, ())):
+            num = _read_num(el)
+            if num is not None:
+                break
+        self._nums[num_id] = num
+        return num
+
     def abstract(self, abstract_id: str) -> Abstract | None:
         """The w:abstractNum of that id, None when numbering.xml has none."""
         try:
@@ -116,12 +137,16 @@ class Definitions:
         el = self._abstract_els.get(abstract_id)
         abstract = None
         if el is not None:
-            abstract = Abstract(num_style_link=val_of(first_children(el).get("numStyleLink")))
-            for lvl in el:
-                if lvl.tag in _LVL:
-                    ilvl = to_int(attr(lvl, "ilvl"))
+            abstract, link = Abstract(), None
+            for child in el:
+                name = _ABSTRACT_PARTS.get(child.tag)
+                if name == "lvl":
+                    ilvl = to_int(attr(child, "ilvl"))
                     if ilvl is not None:
-                        abstract.levels[ilvl] = _read_level(lvl)
+                        abstract.levels[ilvl] = _read_level(child)
+                elif name is not None and link is None:
+                    link = child  # the first numStyleLink
+            abstract.num_style_link = val_of(link)
         self._abstracts[abstract_id] = abstract
         return abstract
 
@@ -134,13 +159,14 @@ class Definitions:
         el = self._style_els.get(style_id)
         style = None
         if el is not None:
-            found = first_children(el)
+            found = first_children(el, _STYLE_PARTS)
+            style = Style(based_on=val_of(found.get("basedOn")))
             ppr = found.get("pPr")
-            num_pr = first_children(ppr).get("numPr") if ppr is not None else None
-            num = first_children(num_pr) if num_pr is not None else {}
-            style = Style(based_on=val_of(found.get("basedOn")),
-                          num_id=val_of(num.get("numId")),
-                          ilvl=to_int(val_of(num.get("ilvl"))))
+            for num_pr in () if ppr is None else ppr:
+                if num_pr.tag in NUMPR:
+                    style.num_id = child_val(num_pr, NUMID)
+                    style.ilvl = to_int(child_val(num_pr, ILVL))
+                    break
         self._styles[style_id] = style
         return style
 
@@ -200,13 +226,14 @@ def child_val(el, names: frozenset[str]) -> str | None:
     return None
 
 
-def first_children(el) -> dict[str, object]:
-    """The first child of `el` per w: local name ("numFmt" -> element), either namespace."""
+def first_children(el, names: dict[str, str]) -> dict[str, object]:
+    """The first child of `el` per local name ("numFmt" -> element), for the tags in
+    `names` (Clark name -> local name, made by _names)."""
     found: dict[str, object] = {}
     for child in el:
-        tag = child.tag
-        if isinstance(tag, str) and tag.startswith(_NAMESPACES):
-            found.setdefault(tag[tag.index("}") + 1:], child)
+        name = names.get(child.tag)
+        if name is not None and name not in found:
+            found[name] = child
     return found
 
 
@@ -220,7 +247,7 @@ def to_int(text: str | None) -> int | None:
 
 def _read_num(el) -> Num | None:
     """A w:num; None without an abstractNumId."""
-    abstract_id = val_of(first_children(el).get("abstractNumId"))
+    abstract_id = val_of(first_children(el, _NUM_PARTS).get("abstractNumId"))
     if abstract_id is None:
         return None
     num = Num(abstract_id)
@@ -230,7 +257,7 @@ def _read_num(el) -> Num | None:
         ilvl = to_int(attr(override, "ilvl"))
         if ilvl is None:
             continue
-        found = first_children(override)
+        found = first_children(override, _OVERRIDE_PARTS)
         start = to_int(val_of(found.get("startOverride")))
         if start is not None:
             num.starts[ilvl] = start
@@ -242,7 +269,7 @@ def _read_num(el) -> Num | None:
 
 
 def _read_level(lvl, keep_restart: bool = True) -> Level:
-    found = first_children(lvl)
+    found = first_children(lvl, _LEVEL_PARTS)
     fmt_el = found.get("numFmt")
     if fmt_el is None:
         fmt_el = _alternate_num_fmt(lvl)
