@@ -102,6 +102,9 @@ def read_layout(table: Table) -> Layout | None:
             continue
         if not found or not any(found.values()):
             break
+        own = {col: v for col, v in found.items() if row[col] is not None and row[col].row == r}
+        if any(roles) and any(v != "period" for v in own.values()):
+            break  # below the header, only a row of period sub-headers (Q1 Q2 ...) is header too
         named = [v for v in found.values() if v]
         # Most header cells must name a role; one or two unknown words are tolerated.
         if len(named) < max(1, len(found) - 1, (len(found) + 1) // 2 + 1 if len(found) > 4 else 0):

@@ -17,6 +17,7 @@ be shared, cached and compared without copying.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator, Literal, Union
 
 Format = Literal["docx", "pdf", "txt"]
@@ -153,12 +154,13 @@ class Table:
         for row in self.rows:
             yield from row.cells
 
-    @property
+    @cached_property
     def grid(self) -> list[list[Cell | None]]:
         """A full n_rows x n_cols grid: each position holds the cell that covers it.
 
         A merged region maps every position it covers to its top-left (origin)
         cell; positions no cell covers (gridBefore/gridAfter, ragged rows) are None.
+        Computed once per table (normalizers read it row by row), so do not mutate it.
         """
         grid: list[list[Cell | None]] = [[None] * self.n_cols for _ in self.rows]
         for cell in self.cells:

@@ -179,3 +179,14 @@ def test_labels_nest_numbers_over_letters():
     top = nest_items(items)
     assert [i.label for i in top] == ["1.", "2."]
     assert [len(i.children) for i in top] == [2, 1]
+
+
+def test_structure_data_rows_are_not_taken_for_header_rows():
+    # "a) Task 1" holds the word "task" and "Q3 2021" looks like a period header, yet
+    # below the header only a row of period sub-headers may be header too.
+    table = _table(10, [["Activity", "Timeline", "Lead"]] +
+                   [[f"a) Task {i} support review", "Q3 2021", "UNEP"] for i in range(1, 6)])
+    doc = Document("x.txt", "txt", (table,))
+    ctx = Context(doc)
+    structure.run(doc, ctx)
+    assert len(ctx.outline.activities) == 5
