@@ -16,9 +16,10 @@ be shared, cached and compared without copying.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator, Literal, Union
+from typing import Literal
 
 Format = Literal["docx", "pdf", "txt"]
 NoteKind = Literal["footnote", "endnote"]
@@ -105,7 +106,7 @@ class Cell:
 
     row: int
     col: int
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
     source_ref: str
     row_span: int = 1
     col_span: int = 1
@@ -172,7 +173,7 @@ class Table:
         return grid
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @dataclass(frozen=True)
