@@ -190,7 +190,9 @@ class BodyReader:
         self._new_paragraph_state(block_id, ref)
         styles = self.styles
         style_id = outline = None
-        num_pr = FIND  # no pPr first: the numbering resolver looks among the children
+        # The numbering resolver gets the numPr from here when pPr comes first (the schema's
+        # place); otherwise it looks among the children itself, unless there are no others.
+        num_pr = FIND if len(p) > 1 else None
         if len(p) and p[0].tag == PPR:  # the schema puts w:pPr first
             num_pr = None
             for prop in p[0]:

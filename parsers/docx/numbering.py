@@ -79,8 +79,9 @@ class _List:
 
     num_id: str
     num: Num
-    key: str  # the abstractNum id whose counters this instance advances
     abstract: Abstract
+    counters: list[int | None]  # current value per level, shared by its abstractNum's lists
+    unused: bool = True  # no item yet: its startOverrides still have to restart counters
     plans: dict[int, _Plan | None] = field(default_factory=dict)
     style_levels: dict[str | None, int] = field(default_factory=dict)
 
@@ -140,7 +141,6 @@ class NumberingResolver:
         self._style_numbering: dict[str | None, tuple] = {}  # see _chain_numbering
         self._lists: dict[str, _List | None] = {}
         self._counters: dict[str, list[int | None]] = {}  # per abstractNum id
-        self._seen_nums: set[str] = set()
 
     # -- public -------------------------------------------------------------------
 
@@ -200,14 +200,26 @@ class NumberingResolver:
             self.missing_num_ids.add(num_id)
             return None
         if ilvl is None:
-            ilvl = self._level_for_style(lst, style)
+            ilvl = lst.style_levels.get(style)
+            if ilvl is None:
+                ilvl = self._level_for_style(lst, style)
         try:
             plan = lst.plans[ilvl]
         except KeyError:
             plan = lst.plans[ilvl] = self._plan(lst, ilvl)
         if plan is None:
             return None
-        values = self._count(num_id, lst, plan)
+        # Count: advance the shared counters for this level, restart the deeper ones.
+        values = lst.counters
+        if lst.unused:
+            lst.unused = False
+            for over_ilvl in lst.num.starts:
+                if 0 <= over_ilvl < MAX_LEVELS:
+                    values[over_ilvl] = None  # next use starts at the override
+        for deeper in plan.resets:
+            values[deeper] = None
+        current = values[ilvl]
+        values[ilvl] = plan.start if current is None else current + 1
         if plan.bullet is not None:
             return plan.bullet
         parts = [plan.head]
@@ -259,7 +271,8 @@ class NumberingResolver:
                 return None
             link = abstract.num_style_link
             if link is None or abstract.levels:
-                return _List(num_id, num, abstract_id, abstract)
+                counters = self._counters.setdefault(abstract_id, [None] * MAX_LEVELS)
+                return _List(num_id, num, abstract, counters)
             # numStyleLink: the numbering style's own numPr names the real definition.
             style = self._defs.style(link)
             target = self._defs.num(style.num_id) if style and style.num_id else None
@@ -319,22 +332,5 @@ class NumberingResolver:
                 fmt = "decimal"
             pieces.append((ref, fmt, ref_level.custom, start_value(num, abstract, ref), split[i + 1]))
         return _Plan(ilvl, start, tuple(resets), None, head, tuple(pieces))
-
-    def _count(self, num_id: str, lst: _List, plan: _Plan) -> list[int | None]:
-        """Advance the shared counters for a paragraph at plan.ilvl; the values after it."""
-        try:
-            values = self._counters[lst.key]
-        except KeyError:
-            values = self._counters[lst.key] = [None] * MAX_LEVELS
-        if num_id not in self._seen_nums:
-            self._seen_nums.add(num_id)
-            for over_ilvl in lst.num.starts:
-                if 0 <= over_ilvl < MAX_LEVELS:
-                    values[over_ilvl] = None  # next use starts at the override
-        for deeper in plan.resets:
-            values[deeper] = None
-        current = values[plan.ilvl]
-        values[plan.ilvl] = plan.start if current is None else current + 1
-        return values
 
 
