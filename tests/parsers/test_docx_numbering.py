@@ -527,3 +527,46 @@ def test_numbering_repeated_label_text_keeps_its_own_num_id():
     got = [r.label(para(n, 0)) for n in (1, 2, 3, 1)]
     assert got == [ListLabel("1.", 0, "number", "1"), ListLabel("1.", 0, "number", "2"),
                    ListLabel("1.", 0, "number", "3"), ListLabel("2.", 0, "number", "1")]
+
+
+# -- through parse_docx: the body reader hands each paragraph's numPr over -------------
+
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _write_docx(path, body: str, numbering_xml: str, styles_xml: str):
+    parts = {"numbering": numbering_xml, "styles": styles_xml}
+    rels = "".join(f'<Relationship Id="rId{i}" Type="{REL}{k}" Target="{k}.xml"/>'
+                   for i, k in enumerate(parts, start=1))
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("_rels/.rels", f'<Relationships xmlns="{PKG_RELS}"><Relationship Id="rId1" '
+                   f'Type="{REL}officeDocument" Target="word/document.xml"/></Relationships>')
+        z.writestr("word/_rels/document.xml.rels", f'<Relationships xmlns="{PKG_RELS}">{rels}</Relationships>')
+        z.writestr("word/document.xml", f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>')
+        for name, xml in parts.items():
+            z.writestr(f"word/{name}.xml", xml)
+    return path
+
+
+def test_numbering_parse_docx_labels_wherever_numbering_comes_from(tmp_path):
+    from parsers.docx import parse_docx
+
+    def p(*content):
+        return f"<w:p>{''.join(content)}</w:p>"
+    run = "<w:r><w:t>x</w:t></w:r>"
+    num_pr = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+    body = (p(num_pr, run)  # direct numbering, pPr first
+            + p(run)  # a lone run: the default style's bullets
+            + p()  # empty: the same
+            + p(run, run, num_pr)  # pPr out of schema order: still read
+            + p(run, run)  # no pPr at all: the default style's bullets
+            + p('<w:pPr><w:pStyle w:val="Plain"/></w:pPr>', run))  # Plain: numId 0
+    numbering_xml = etree.tostring(numbering(MULTI, num(1, 0),
+                                             abstract(5, lvl(0, "bullet", "-")), num(2, 5)))
+    styles_xml = etree.tostring(styles(style("Normal", num_id=2, default=True),
+                                       style("Plain", num_id=0, based_on="Normal")))
+    doc = parse_docx(_write_docx(tmp_path / "lists.docx", body, numbering_xml, styles_xml))
+    got = [(b.list_label, b.list_kind) for b in doc.blocks]
+    assert got == [("1.", "number"), ("-", "bullet"), ("-", "bullet"), ("2.", "number"),
+                   ("-", "bullet"), (None, None)]
