@@ -2,11 +2,13 @@
 
 Reads the document top to bottom. Sections come from numbered section paragraphs
 (those followed by role lines such as "Focus Area Lead:", or inside a "Focus
-areas" region), from annex headings, and from part / accomplishment rows of
-activity tables. Activities come from activity tables (`worktable`), from
-"Indicative activities" / "Purpose" bullets, and from lettered and numbered items
-inside a section. Numbered prose before the first section (an introduction) is
-not an activity (issue 3, point 1).
+areas" region), from keyword headings ("Workstream 1: ..."), from heading-styled
+paragraphs that open content, from annex headings, and from part / accomplishment
+rows of activity tables. Activities come from activity tables (`worktable`), from
+"Indicative activities" / "Purpose" bullets, from "Activities:" lists, and from
+lettered and numbered items inside a section. Numbered prose before the first
+section (an introduction) is not an activity (issue 3, point 1). The words that
+announce all this live in data/structure.json (`sections`).
 """
 
 from __future__ import annotations
@@ -131,6 +133,10 @@ class FlowReader:
         self.mode = None
 
     def paragraph(self, i: int, p: Paragraph) -> None:
+        if self.builder.section is not None:
+            # Prose, role lines and notes under a section belong to it unless an
+            # activity or a new section claims the paragraph below.
+            self.outline.owners[p.block_id] = ("section", self.builder.section.section_id)
         text = clean(p.text)
         label, body, bullet = split_label(p)
         builder, outline = self.builder, self.outline

@@ -23,7 +23,8 @@ def _table(d, rows):
 
 def plan_fr(path: Path) -> None:
     """A French plan: role lines with " :", a grouped output table, a quarter Gantt grid
-    under a year header, a key-events annex and a reviewer comment."""
+    under a year header, a key-events annex, and reviewer comments on an activity and
+    on a section's role line."""
     d = docx.Document()
     d.add_paragraph("Groupe de gestion thématique sur les droits humains").runs[0].bold = True
     d.add_paragraph("Plan de travail 2022").runs[0].bold = True
@@ -32,7 +33,8 @@ def plan_fr(path: Path) -> None:
         d.add_paragraph(org, style="List Bullet")
     d.add_paragraph("Domaines prioritaires")
     d.add_paragraph("1) Intégration des droits humains dans les programmes").runs[0].bold = True
-    d.add_paragraph("Chef de file : PNUD")
+    lead = d.add_paragraph("Chef de file : PNUD")
+    d.add_comment(lead.runs[0], text="Le PNUE souhaite co-diriger", author="Ana Ruiz [PNUE]", initials="AR")
     d.add_paragraph("Organismes contributeurs : HCDH, ONU-Femmes, OIT")
     d.add_paragraph("Activités indicatives :")
     d.add_paragraph("Élaborer une note d'orientation pour les équipes de pays.", style="List Bullet")
