@@ -78,15 +78,16 @@ def run(doc: Document, ctx: Context) -> Records:
     return records
 
 
-# An all-caps token that looks like a UN-family acronym ("UNIMDIS") but is not in the
-# organisation list is worth an analyst's look; other acronyms (NDC, SDG) are not.
+# An all-caps token that looks like a UN-family acronym ("UNIMDIS") but is neither an
+# organisation nor a known group ("UNCT") is worth an analyst's look; other acronyms
+# (NDC, SDG) are not.
 _UN_ACRONYM = re.compile(r"\bUN[A-Z]{2,}[A-Z-]*\b")
 
 
 def _unknown_acronyms(records: Records, activity, mentions, m: OrgMatcher) -> None:
     found = {text for _, text, *_ in mentions}
     for token in sorted(set(_UN_ACRONYM.findall(activity.text)) - found):
-        if m.lookup(token) is None:
+        if m.lookup(token) is None and not any(ref.org_id for ref in m.split_list(token)):
             suggestion = m.near_miss(token)
             hint = f" (did you mean {suggestion}?)" if suggestion else ""
             records.diagnostics.append(diag.make("unknown_org", activity.source_ref, severity="info",
