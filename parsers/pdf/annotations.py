@@ -21,6 +21,9 @@ from .layout import Word, join_words
 # Annotations that carry no reviewer text of their own.
 NOT_COMMENTS = frozenset({"Link", "Popup", "Widget", "Screen", "PrinterMark", "TrapNet", "Watermark",
                           "3D", "Movie", "Sound", "FileAttachment"})
+# LibreOffice writes the comment's date into the author: "Marie Dupont [HCDH], 11/22/26, "
+# (the date itself is in /M or /CreationDate too).
+AUTHOR_DATE = re.compile(r",\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:[ ,T]+\d{1,2}:\d{2}(?::\d{2})?\s*([AaPp][Mm])?)?\s*,?\s*$")
 PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*([Zz+\-])?(\d{2})?'?(\d{2})?")
 
 
@@ -86,7 +89,7 @@ def _read_one(ref, page_no: int, height_top: float, x_off: float) -> AnnotDraft 
     elif subtype in ("Highlight", "Underline", "StrikeOut", "Squiggly"):
         missing.append("/QuadPoints")
     text = _text(d.get("Contents")) or _text(d.get("RC")) or ""
-    author = _text(d.get("T"))
+    author = clean_author(_text(d.get("T")))
     if subtype in ("Text", "FreeText") and not text:
         missing.append("/Contents")
     parent = d.get("IRT")
@@ -124,6 +127,14 @@ def _numbers(value, n: int | None) -> list[float] | None:
     return nums
 
 
+def clean_author(raw: str | None) -> str | None:
+    """The annotation's author without a trailing ", <date>," that LibreOffice adds;
+    None when empty."""
+    if raw is None:
+        return None
+    return AUTHOR_DATE.sub("", raw).strip() or None
+
+
 def iso_date(raw: str | None) -> str | None:
     """A PDF date ("D:20210504141200+02'00'") as ISO 8601; None when unreadable."""
     if not raw:
@@ -132,6 +143,8 @@ def iso_date(raw: str | None) -> str | None:
     if not m:
         return None
     year, month, day, hour, minute, sec, tz, tzh, tzm = m.groups()
+    if year == "0000" or month == "00" or day == "00":
+        return None  # LibreOffice writes D:00000000000000Z for a comment with no date
     out = f"{year}-{month or '01'}-{day or '01'}"
     if hour:
         out += f"T{hour}:{minute or '00'}:{sec or '00'}"

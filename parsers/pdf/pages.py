@@ -15,7 +15,8 @@ from .annotations import AnnotDraft, read_annotations
 from .footnotes import NoteDraft, note_area_top, notes_from_lines
 from .layout import Line, Word, body_size, furniture_keys, group_lines, page_words, typical_gap
 from .paragraphs import ParaDraft, paragraphs_from_lines
-from .tables import TableDraft, find_table_boxes, find_unruled, grid_from_boxes, mark_headers
+from .tables import TableDraft, find_table_boxes, grid_from_boxes, mark_headers
+from .unruled import find_unruled
 
 
 @dataclass
@@ -26,7 +27,7 @@ class RawPage:
     width: float
     height: float
     words: list[Word]
-    table_boxes: list[tuple]
+    table_boxes: list[tuple]  # (bbox, cell boxes, text right per column or None)
     rules: list[tuple[float, float, float]]
     annots: list[AnnotDraft]
     lines: list[Line] = field(default_factory=list)  # words outside tables
@@ -44,7 +45,7 @@ class PageItems:
 def read_page(page, number: int) -> RawPage:
     """Everything parse_pdf needs from one pdfplumber page."""
     words = page_words(page, number)
-    boxes = find_table_boxes(page) if words else []
+    boxes = [(b, cells, None) for b, cells in find_table_boxes(page)] if words else []
     rules = [(float(e["x0"]), float(e["x1"]), float(e["top"])) for e in page.edges
              if e["orientation"] == "h"]
     return RawPage(number, float(page.width), float(page.height), words, boxes, rules,
@@ -59,7 +60,7 @@ def build_pages(raw_pages: list[RawPage], vocab: Counter) -> tuple[list[PageItem
     """Page items for every page, with layout measures taken over the whole document."""
     diags: list[Diagnostic] = []
     for rp in raw_pages:
-        free = [w for w in rp.words if not any(_in_box(w, b) for b, _ in rp.table_boxes)]
+        free = [w for w in rp.words if not any(_in_box(w, t[0]) for t in rp.table_boxes)]
         rp.lines = group_lines(free)
     furniture = furniture_keys([rp.lines for rp in raw_pages], [rp.height for rp in raw_pages])
     for p, rp in enumerate(raw_pages):
@@ -70,6 +71,8 @@ def build_pages(raw_pages: list[RawPage], vocab: Counter) -> tuple[list[PageItem
     # split off note areas and unruled tables before measuring the prose
     notes_by_page: list[list[NoteDraft]] = []
     last_note: NoteDraft | None = None
+    line_gap = typical_gap([ln for rp in raw_pages for ln in rp.lines])
+    carry: list[float] | None = None  # columns of an unruled table that ended the page before
     for rp in raw_pages:
         top = note_area_top(rp.lines, rp.rules, rp.width, rp.height, body)
         notes: list[NoteDraft] = []
@@ -79,9 +82,12 @@ def build_pages(raw_pages: list[RawPage], vocab: Counter) -> tuple[list[PageItem
         if notes:
             last_note = notes[-1]
         notes_by_page.append(notes)
-        for box, cells in find_unruled(rp.lines, rp.number):
-            rp.table_boxes.append((box, cells))
-            rp.lines = [ln for ln in rp.lines if not _in_box(ln.words[0], box)]
+        found = find_unruled(rp.lines, line_gap, carry)
+        for t in found:
+            rp.table_boxes.append((t.bbox, t.boxes, t.text_right))
+            rp.lines = [ln for ln in rp.lines if not _in_box(ln.words[0], t.bbox)]
+        ends_page = found and not any(ln.top > found[-1].bbox[3] for ln in rp.lines)
+        carry = found[-1].columns if ends_page else None
         rp.table_boxes.sort(key=lambda t: t[0][1])
 
     prose = [ln for rp in raw_pages for ln in rp.lines]
@@ -94,8 +100,12 @@ def build_pages(raw_pages: list[RawPage], vocab: Counter) -> tuple[list[PageItem
         marks = {n.mark for n in notes}
         items: list = []
         tables = []
-        for box, cells in rp.table_boxes:
+        for box, cells, text_right in rp.table_boxes:
             table = grid_from_boxes(rp.number, box, cells)
+            if text_right is not None:
+                for row in table.rows:
+                    for cell in row.cells:
+                        cell.text_right = text_right[min(cell.col + cell.col_span, len(text_right)) - 1]
             _fill(table, rp.words, body, vocab, marks)
             mark_headers(table)
             tables.append(table)
@@ -128,9 +138,9 @@ def _fill(table: TableDraft, words: list[Word], body: float, vocab: Counter, mar
             if not lines:
                 continue
             pad = min(max(min(ln.x0 for ln in lines) - cell.bbox[0], 1.0), 8.0)
+            right = cell.text_right if cell.text_right is not None else cell.bbox[2] - pad
             gap = typical_gap(lines) if len(lines) > 3 else 0.25 * body
-            cell.paras = paragraphs_from_lines(lines, cell.bbox[2] - pad, gap + 0.4 * body, vocab, marks,
-                                               in_cell=True)
+            cell.paras = paragraphs_from_lines(lines, right, gap + 0.4 * body, vocab, marks, in_cell=True)
 
 
 def _quantile(values: list[float], q: float) -> float:

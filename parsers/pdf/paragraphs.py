@@ -99,7 +99,8 @@ def paragraphs_from_lines(lines: list[Line], right_limit: float, gap_limit: floa
             paras.append(cur)
             n_lines = 1
         else:
-            _extend(cur, line, vocab, note_marks)
+            _extend(cur, line, vocab, note_marks,
+                    glue=in_cell and _cut_word(prev, line, right_limit, vocab))
             n_lines += 1
         cur.last_line_full = line.x1 >= right_limit - 0.25 * line.size
         prev = line
@@ -134,8 +135,35 @@ def _start(line: Line, label: str | None, kind: str | None, skip: int, note_mark
     return para
 
 
-def _extend(para: ParaDraft, line: Line, vocab: Counter, note_marks: set[str]) -> None:
-    if para.text.endswith("-") and line.words and not line.sup[0]:
+def _cut_word(prev: Line, line: Line, right_limit: float, vocab: Counter) -> bool:
+    """True when `prev` is one word cut without a hyphen by a column too narrow for
+    it ("environneme" / "nt sain"), so `line` goes on with no space.
+
+    LibreOffice cuts a word mid-way only when the word alone does not fit the
+    column: the line then holds that single token and fills the width (no room
+    left for one more letter), and the next line goes on in lower case. A word
+    that does fit ("Webinaire" / "sur") leaves room; a tail seen elsewhere in the
+    document as a word of its own ("des") is a real word, unless the joined word
+    is seen too.
+    """
+    if len(prev.words) != 1 or any(prev.sup) or not line.words or line.sup[0]:
+        return False
+    head, first = prev.words[0].text, line.words[0].text
+    if not head.isalpha() or not first[:1].islower():
+        return False
+    letter = (prev.x1 - prev.x0) / len(head)
+    if prev.x1 + letter < right_limit:
+        return False
+    tail = re.match(r"\w+", first).group(0).lower()
+    if vocab[(head + tail).lower()]:
+        return True
+    return not (vocab[tail] >= 2 or vocab[head.lower()] >= 2)
+
+
+def _extend(para: ParaDraft, line: Line, vocab: Counter, note_marks: set[str], glue: bool = False) -> None:
+    if glue:
+        _append_words(para, line.words, line.sup, note_marks)
+    elif para.text.endswith("-") and line.words and not line.sup[0]:
         head = re.search(r"(\w+)-$", para.text)
         tail = re.match(r"\w+", line.words[0].text)
         if head and tail and _is_syllable_break(head.group(1), tail.group(0), vocab):

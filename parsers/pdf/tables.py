@@ -4,15 +4,13 @@ several pages merged back into one with the repeated header rows dropped.
 
 Ruled tables come from pdfplumber's line finder; tables ruled only across come
 from its text-alignment finder inside the rules; tables with no rules at all come
-from a gutter search over the lines (written here: pdfplumber's text strategy
-alone finds "tables" in any justified paragraph).
+from `unruled.find_unruled`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .layout import Line
 from .paragraphs import ParaDraft
 
 SNAP = 2.5  # points within which two cell edges are the same grid line
@@ -27,6 +25,9 @@ class CellDraft:
     col_span: int = 1
     merged: bool = False
     paras: list[ParaDraft] = field(default_factory=list)
+    # where a line of text may end; None: the box's right edge less its padding
+    # (unruled tables set it, their boxes reach the next column's text)
+    text_right: float | None = None
 
     @property
     def text(self) -> str:
@@ -122,45 +123,6 @@ def grid_from_boxes(page_no: int, bbox, boxes: list[tuple]) -> TableDraft:
             cells_by_row[r].append(CellDraft(r, c0, tuple(b), 1, c1 - c0, merged=True))
     drafts = [RowDraft(page_no, sorted(cs, key=lambda c: c.col)) for cs in cells_by_row]
     return TableDraft(page_no, tuple(bbox), cols, [r for r in drafts if r.cells], page_no)
-
-
-def find_unruled(lines: list[Line], page_no: int) -> list[tuple[tuple, list[tuple]]]:
-    """(bbox, cell boxes) of tables drawn with no rules: three or more lines in a
-    row whose words leave the same wide white gutters."""
-    segs = [_segments(ln) for ln in lines]
-    found = []
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and len(segs[j]) >= 2 and (j == i or lines[j].top - lines[j - 1].bottom
-                                                         < 1.5 * lines[j].size):
-            j += 1
-        if j - i >= 3:
-            starts = _edges([s[0] for k in range(i, j) for s in segs[k]])
-            counts = [sum(any(abs(s[0] - x) <= SNAP for s in segs[k]) for k in range(i, j)) for x in starts]
-            cols = [x for x, n in zip(starts, counts, strict=False) if n >= (j - i) / 2]
-            if len(cols) >= 2:
-                right = max(ln.x1 for ln in lines[i:j]) + 1
-                edges = [c - 1 for c in cols] + [right]
-                tops = [lines[k].top - 1 for k in range(i, j)] + [lines[j - 1].bottom + 1]
-                boxes = [(edges[c], tops[r], edges[c + 1], tops[r + 1])
-                         for r in range(j - i) for c in range(len(cols))]
-                found.append(((edges[0], tops[0], right, tops[-1]), boxes))
-            i = j
-        else:
-            i = max(j, i + 1)
-    return found
-
-
-def _segments(line: Line) -> list[tuple[float, float]]:
-    """Runs of words separated by gaps wider than a tab stop would leave in prose."""
-    out: list[list[float]] = []
-    for w in line.words:
-        if out and w.x0 - out[-1][1] < max(12.0, 1.5 * w.size):
-            out[-1][1] = w.x1
-        else:
-            out.append([w.x0, w.x1])
-    return [(a, b) for a, b in out]
 
 
 def mark_headers(table: TableDraft) -> None:
