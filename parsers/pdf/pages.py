@@ -71,7 +71,6 @@ def build_pages(raw_pages: list[RawPage], vocab: Counter) -> tuple[list[PageItem
     # split off note areas and unruled tables before measuring the prose
     notes_by_page: list[list[NoteDraft]] = []
     last_note: NoteDraft | None = None
-    line_gap = typical_gap([ln for rp in raw_pages for ln in rp.lines])
     carry: list[float] | None = None  # columns of an unruled table that ended the page before
     for rp in raw_pages:
         top = note_area_top(rp.lines, rp.rules, rp.width, rp.height, body)
@@ -82,7 +81,7 @@ def build_pages(raw_pages: list[RawPage], vocab: Counter) -> tuple[list[PageItem
         if notes:
             last_note = notes[-1]
         notes_by_page.append(notes)
-        found = find_unruled(rp.lines, line_gap, carry)
+        found = find_unruled(rp.lines, carry)
         for t in found:
             rp.table_boxes.append((t.bbox, t.boxes, t.text_right))
             rp.lines = [ln for ln in rp.lines if not _in_box(ln.words[0], t.bbox)]

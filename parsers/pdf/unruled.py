@@ -48,10 +48,9 @@ class UnruledTable:
     text_right: list[float]
 
 
-def find_unruled(lines: list[Line], line_gap: float, carry: list[float] | None = None) -> list[UnruledTable]:
+def find_unruled(lines: list[Line], carry: list[float] | None = None) -> list[UnruledTable]:
     """The unruled tables among a page's lines (top to bottom, furniture removed).
 
-    line_gap: the usual white space between two lines of one paragraph.
     carry: column starts of the table that ended the previous page, None when the
         previous page ended in prose; a table at the very top of this page that
         fits them goes on with those columns.
@@ -68,10 +67,13 @@ def find_unruled(lines: list[Line], line_gap: float, carry: list[float] | None =
         inherited = i == 0 and carry is not None and _subset(starts, carry)
         cols = list(carry) if inherited else _merge_starts([], starts)
         j, cols = _grow(lines, segs, anchors, i, cols)
-        j = _drop_trailing(lines, anchors, i, j, line_gap)
-        region = list(range(i, j))
-        if inherited or _aligned(cols, [segs[k] for k in region if anchors[k]]):
-            table = _build(lines[i:j], cols, line_gap)
+        # once the columns are known, a line with words in two of them counts as an
+        # anchor too (a full cell leaves a gutter narrower than a segment gap)
+        starts_by_line = {k: _starts_in(lines[k], cols) for k in range(i, j)}
+        multi = [k for k, used in starts_by_line.items() if len(used) >= 2]
+        j = _drop_trailing(lines, multi, i, j)
+        if inherited or _aligned([starts_by_line[k] for k in multi if k < j]):
+            table = _build(lines[i:j], cols)
             if table is not None:
                 found.append(table)
                 i = j
@@ -126,11 +128,13 @@ def _grow(lines: list[Line], segs: list, anchors: list[bool], i: int,
     if not _fits(lines[i].words, cols):
         return i + 1, cols
     seen = list(lines[i].words)
+    gaps: list[float] = []
     j = i + 1
     while j < len(lines):
         line = lines[j]
-        if line.top - lines[j - 1].bottom > 3 * line.size:
-            break  # a wide white band: the table has ended
+        gap = line.top - lines[j - 1].bottom
+        if gap > 3 * line.size or (len(gaps) >= 2 and gap > max(gaps) + 0.8 * line.size):
+            break  # a wide white band (an empty paragraph at least): the table has ended
         trial = cols
         if anchors[j]:
             starts = [s[0] for s in segs[j]]
@@ -143,46 +147,64 @@ def _grow(lines: list[Line], segs: list, anchors: list[bool], i: int,
             break
         cols = trial
         seen.extend(line.words)
+        gaps.append(gap)
         j += 1
     return j, cols
 
 
-def _row_breaks(lines: list[Line], line_gap: float) -> list[bool]:
-    """For each line, True when it opens a new row (see the module docstring)."""
-    limit = line_gap + 0.4 * max(ln.size for ln in lines)
+def _row_breaks(lines: list[Line]) -> list[bool]:
+    """For each line, True when it opens a new row (see the module docstring).
+
+    The white space between two lines of one cell is the smallest in the table: a
+    quarter of a line more is a row break (Word's space after a cell paragraph
+    also comes before the next row; two paragraphs of one cell separated by more
+    than that count as rows too).
+    """
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)]
-    if any(g > limit for g in gaps):
-        return [True] + [g > limit for g in gaps]
+    if gaps:
+        limit = min(gaps) + 0.25 * max(ln.size for ln in lines)
+        if any(g > limit for g in gaps):
+            return [True] + [g > limit for g in gaps]
     return [True] + [not ln.words[0].text[:1].islower() for ln in lines[1:]]
 
 
-def _drop_trailing(lines: list[Line], anchors: list[bool], i: int, j: int, line_gap: float) -> int:
-    """The end of the run once the rows after the last anchor's row are left out
-    (a short line of prose under a table fits its first column too)."""
-    last = max(k for k in range(i, j) if anchors[k])
-    breaks = _row_breaks(lines[i:j], line_gap)
+def _starts_in(line: Line, cols: list[float]) -> set[int]:
+    """The columns in which the line has a word starting at the column start."""
+    return {k for k, c in enumerate(cols) if any(abs(w.x0 - c) <= SNAP for w in line.words)}
+
+
+def _drop_trailing(lines: list[Line], multi: list[int], i: int, j: int) -> int:
+    """The end of the run once the rows after the last row with two or more
+    columns filled are left out (a short line of prose under a table fits its
+    first column too)."""
+    last = max(multi, default=i)
+    breaks = _row_breaks(lines[i:j])
     for k in range(last + 1, j):
         if breaks[k - i]:
             return k
     return j
 
 
-def _aligned(cols: list[float], anchor_segs: list[list[tuple[float, float]]]) -> bool:
-    """Two or more column starts shared by two or more anchor lines."""
-    if len(anchor_segs) < 2:
+def _aligned(used: list[set[int]]) -> bool:
+    """Two or more columns started in by two or more of the lines that fill two
+    columns or more (`used`: per such line, the columns it starts words in)."""
+    if len(used) < 2:
         return False
-    shared = [c for c in cols if sum(any(abs(s[0] - c) <= SNAP for s in segs) for segs in anchor_segs) >= 2]
-    return len(shared) >= 2
+    counts: dict[int, int] = {}
+    for cols in used:
+        for k in cols:
+            counts[k] = counts.get(k, 0) + 1
+    return sum(n >= 2 for n in counts.values()) >= 2
 
 
 def _column_of(x: float, cols: list[float]) -> int:
     return max([k for k, c in enumerate(cols) if c - SNAP <= x] or [0])
 
 
-def _build(lines: list[Line], cols: list[float], line_gap: float) -> UnruledTable | None:
+def _build(lines: list[Line], cols: list[float]) -> UnruledTable | None:
     """The table's cell boxes, or None when the lines read as a list of
     "Label: value" pairs set with tabs (prose that only looks like two columns)."""
-    breaks = _row_breaks(lines, line_gap)
+    breaks = _row_breaks(lines)
     rows: list[list[Line]] = []
     for line, new in zip(lines, breaks, strict=False):
         if new or not rows:
@@ -201,7 +223,7 @@ def _build(lines: list[Line], cols: list[float], line_gap: float) -> UnruledTabl
     edges = [c - 1 for c in cols] + [right]
     tops = [row[0].top - 1 for row in rows] + [lines[-1].bottom + 1]
     boxes = []
-    for r, row_text in enumerate(texts):
+    for r in range(len(rows)):
         c = 0
         while c < len(cols):
             span = _header_span(texts, r, c)

@@ -194,3 +194,68 @@ def truncated(path: Path, source: Path) -> Path:
     data = source.read_bytes()
     path.write_bytes(data[: len(data) // 3])
     return path
+
+
+def _row(pdf: FPDF, xs: tuple[float, ...], widths: tuple[float, ...], texts: tuple[str, ...],
+         line_h: float) -> None:
+    """One table row with no rules: each text wrapped in its column, the row as
+    tall as its tallest cell."""
+    y = pdf.get_y()
+    bottom = y
+    for x, w, text in zip(xs, widths, texts, strict=True):
+        pdf.set_xy(x, y)
+        pdf.multi_cell(w, line_h, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        bottom = max(bottom, pdf.get_y())
+    pdf.set_y(bottom)
+
+
+def unruled_wrapped(path: Path) -> Path:
+    """Prose that must stay prose ("Lead:" / "Partners:" set with tabs, a list with
+    hanging labels), then a table with no rules whose cells wrap over several lines
+    (a 2 mm gap between cell boxes: about Word's cell margins between two columns'
+    text), with a "2022" heading over Q1..Q4, and a narrow first column where
+    "environmentalisation" is cut without a hyphen."""
+    pdf = _new()
+    pdf.set_font("helvetica", "", 10)
+    pdf.multi_cell(0, 5, "The group will work on the outputs listed below. " + LOREM,
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    for key, value in (("Lead:", "UNDP"), ("Partners:", "FAO, WHO and UNEP")):
+        y = pdf.get_y()
+        pdf.set_xy(20, y)
+        pdf.cell(30, 5, key)
+        pdf.set_xy(60, y)
+        pdf.cell(0, 5, value, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    for label, text in (("a)", "Prepare the outline of the joint guidance note with the lead agencies "
+                               "and circulate it to the members for comment"),
+                        ("b)", "Hold the review meeting with the members of the group")):
+        y = pdf.get_y()
+        pdf.set_xy(20, y)
+        pdf.cell(8, 5, label)
+        pdf.set_xy(32, y)
+        pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    xs, widths = (20, 80, 130), (58, 48, 58)
+    for texts in (("Output", "Timeframe", "Responsible"),
+                  ("Guidance note on human rights in national adaptation plans", "Q1 - Q2 2022",
+                   "UNDP and UNEP (to be confirmed)"),
+                  ("Webinar", "June 2022", "OHCHR"),
+                  ("Regional consultations with the country teams", "to be determined",
+                   "Lead agency with the working group")):
+        _row(pdf, xs, widths, texts, 5)
+        pdf.ln(3)
+    pdf.ln(3)
+    pdf.multi_cell(0, 5, "The second table shows when the events take place.", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    xs, widths = (20, 47, 74, 101, 128), (25, 25, 25, 25, 25)
+    for texts in (("Activity", "2022", "", "", ""), ("", "Q1", "Q2", "Q3", "Q4"),
+                  ("Webinar on environmentalisation", "", "X", "X", ""),
+                  ("Training of the coordinators", "", "", "", "X"),
+                  ("Coordinations with teams", "X", "", "", "")):
+        _row(pdf, xs, widths, texts, 5)
+        pdf.ln(3)
+    pdf.ln(3)
+    pdf.multi_cell(0, 5, "Both tables are drafts.", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(path)
+    return path
