@@ -63,7 +63,7 @@ def find_unruled(lines: list[Line], carry: list[float] | None = None) -> list[Un
         if not anchors[i]:
             i += 1
             continue
-        starts = [s[0] for s in segs[i]]
+        starts = _seg_starts(lines[i], segs[i])
         inherited = i == 0 and carry is not None and _subset(starts, carry)
         cols = list(carry) if inherited else _merge_starts([], starts)
         j, cols = _grow(lines, segs, anchors, i, cols)
@@ -114,6 +114,22 @@ def _merge_starts(cols: list[float], starts: list[float]) -> list[float]:
     return sorted(cols + [x for x in starts if not _near(x, cols)])
 
 
+def _seg_starts(line: Line, segs: list[tuple[float, float]]) -> list[float]:
+    """Where the line's segments start, leaving out the text after a lone list
+    label ("a)   List the options" in a cell is one column, not two)."""
+    out = []
+    for k, seg in enumerate(segs):
+        if k and _is_label_seg(line, segs[k - 1]):
+            continue
+        out.append(seg[0])
+    return out
+
+
+def _is_label_seg(line: Line, seg: tuple[float, float]) -> bool:
+    words = [w for w in line.words if seg[0] - 0.1 <= w.x0 and w.x1 <= seg[1] + 0.1]
+    return len(words) == 1 and bool(_is_bullet(words[0].text) or NUMBER_LABEL.match(words[0].text))
+
+
 def _fits(words: list[Word], cols: list[float]) -> bool:
     """True when no word straddles a column start (its text would run into the
     next column) and the line starts at a column start."""
@@ -137,12 +153,12 @@ def _grow(lines: list[Line], segs: list, anchors: list[bool], i: int,
             break  # a wide white band (an empty paragraph at least): the table has ended
         trial = cols
         if anchors[j]:
-            starts = [s[0] for s in segs[j]]
+            starts = _seg_starts(lines[j], segs[j])
             if not any(_near(x, cols) for x in starts):
                 break
-            trial = _merge_starts(cols, starts)
-            if not _fits(seen, trial):
-                break
+            # a start that a word above runs across is an indent inside a cell
+            # (text after a list label), not a new column
+            trial = _merge_starts(cols, [x for x in starts if _fits(seen, _merge_starts(cols, [x]))])
         if not _fits(line.words, trial):
             break
         cols = trial
