@@ -76,9 +76,11 @@ def test_pdf_unruled_prose_stays_prose(doc):
 
 
 def test_pdf_comment_author_without_libreoffice_date(doc):
-    (comment,) = doc.comments
-    assert comment.author == "Marie Dupont [HCDH]"
+    by_author = {c.author: c for c in doc.comments}
+    assert set(by_author) == {"Marie Dupont [HCDH]", "Ana Ruiz [PNUE]"}
+    comment = by_author["Marie Dupont [HCDH]"]
     assert comment.text == "Vérifier la date avec le PNUD"
     assert comment.date is None  # LibreOffice wrote D:00000000000000Z
-    anchor = doc.block_by_id()[comment.anchor_block]
-    assert anchor.text == "Première ébauche"
+    blocks = doc.block_by_id()
+    assert blocks[comment.anchor_block].text == "Première ébauche"
+    assert blocks[by_author["Ana Ruiz [PNUE]"].anchor_block].text.startswith("Chef de file")
