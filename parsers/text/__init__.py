@@ -8,8 +8,11 @@ the model (drafts.py). Dialects, recorded in `Document.properties["dialect"]`:
   "[footnoteRef:N]" marks, "TAB Comment by AUTHOR:" comments (tika.py).
 * "markdown": Markdown / pandoc markdown: ATX or setext headings, lists, pipe
   tables, "[^1]" footnotes (markdown.py).
-* "plain": anything else, e.g. LibreOffice "Text": one paragraph a line; read by
-  the Tika reader, which finds no tables in it.
+* "plain": anything else, e.g. LibreOffice "Text" (one paragraph a line) or pandoc's
+  plain writer (wrapped paragraphs, "[1]" notes); read by the Tika reader.
+
+In the "markdown" and "plain" dialects pandoc's simple, multiline and grid tables are
+taken out first (pandoc_tables.py) and put back in reading order.
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ import re
 from pathlib import Path
 
 from ..model import Document
+from . import pandoc_plain
 from .decoding import read_text
-from .drafts import build
+from .drafts import NoteDraft, ParaDraft, TableDraft, build
+from .pandoc_tables import blank_tables, find_tables, merge, to_draft
 from .tika import read_tika
 
 TIKA_MARKS = re.compile(r"\[(?:foot|end)noteRef:\d|\tComment by ")
@@ -52,17 +57,36 @@ def parse_text(path: str | Path) -> Document:
     """
     decoded = read_text(path)
     dialect = detect_dialect(decoded.text)
-    if dialect == "markdown":
-        from .markdown import read_markdown
-        items, note_drafts = read_markdown(decoded.text)
-    else:
+    if dialect == "tika":
         items, note_drafts = read_tika(decoded.text), []
+    else:
+        items, note_drafts = _read_pandoc_like(decoded.text, dialect)
     built = build(items, note_drafts)
     return Document(
         path=str(path), format="txt", blocks=built.blocks, notes=built.notes,
         comments=built.comments, diagnostics=decoded.diagnostics + built.diagnostics,
         properties={"dialect": dialect, "encoding": decoded.encoding},
     )
+
+
+def _read_pandoc_like(text: str, dialect: str) -> tuple[list[ParaDraft | TableDraft], list[NoteDraft]]:
+    """Paragraphs, tables and notes of a Markdown or plain text that may carry pandoc's
+    simple, multiline and grid tables (pandoc_tables.py) and, in plain text, pandoc's
+    "[1]" notes and wrapped paragraphs (pandoc_plain.py)."""
+    lines = text.split("\n")
+    raw_tables = find_tables(lines)
+    blank_tables(lines, raw_tables)
+    if dialect == "markdown":
+        from .markdown import read_markdown, read_markdown_cell
+        items, note_drafts = read_markdown("\n".join(lines))
+        tables = [to_draft(t, read_markdown_cell) for t in raw_tables]
+        return merge(items, tables), note_drafts
+    note_drafts = pandoc_plain.take_notes(lines)
+    pandoc_plain.unwrap(lines)
+    tables = [to_draft(t, pandoc_plain.read_cell) for t in raw_tables]
+    items = merge(read_tika("\n".join(lines)), tables)
+    pandoc_plain.link_marks(items, note_drafts)
+    return items, note_drafts
 
 
 __all__ = ["parse_text", "detect_dialect"]

@@ -43,8 +43,14 @@ class ParaDraft:
 
 @dataclass
 class CellDraft:
+    """One cell. col: its grid column when the dialect knows it (pandoc grid tables,
+    where spans leave gaps); None to number cells left to right."""
+
     line: int
     paras: list[ParaDraft] = field(default_factory=list)
+    col: int | None = None
+    row_span: int = 1
+    col_span: int = 1
 
 
 @dataclass
@@ -55,6 +61,7 @@ class TableDraft:
     line: int
     rows: list[list[CellDraft]]
     n_cols: int
+    header_rows: int = 0  # rows the source marks as header (pandoc tables); 0 if unknown
 
 
 @dataclass
@@ -143,15 +150,17 @@ class _Builder:
         block_id = self._take_id()
         self.n_tables += 1
         index = self.n_tables
-        n_cols = max([draft.n_cols] + [len(r) for r in draft.rows])
+        placed = any(c.col is not None for row in draft.rows for c in row)
+        n_cols = draft.n_cols if placed else max([draft.n_cols] + [len(r) for r in draft.rows])
         rows = []
         for r, cells in enumerate(draft.rows):
             row_line = cells[0].line if cells else draft.line
             row_ref = f"table {index}, row {r + 1} (line {row_line})"
-            if len(cells) != draft.n_cols:
+            if len(cells) != draft.n_cols and not placed:  # placed cells come with spans
                 self._ragged(r, len(cells), draft.n_cols, row_ref)
             built_cells = []
-            for c, cell in enumerate(cells):
+            for k, cell in enumerate(cells):
+                c = k if cell.col is None else cell.col
                 cell_ref = f"table {index}, row {r + 1}, col {c + 1}"
                 blocks = []
                 for k, para in enumerate(cell.paras):
@@ -159,8 +168,10 @@ class _Builder:
                     if p is not None:
                         blocks.append(p)
                 built_cells.append(Cell(row=r, col=c, blocks=tuple(blocks),
-                                        source_ref=f"{cell_ref} (line {cell.line})"))
-            rows.append(Row(index=r, cells=tuple(built_cells), source_ref=row_ref))
+                                        source_ref=f"{cell_ref} (line {cell.line})",
+                                        row_span=cell.row_span, col_span=cell.col_span))
+            rows.append(Row(index=r, cells=tuple(built_cells), source_ref=row_ref,
+                            is_header=r < draft.header_rows))
         return Table(block_id=block_id, index=index, rows=tuple(rows), n_cols=n_cols,
                      source_ref=f"table {index} (line {draft.line})")
 

@@ -119,3 +119,15 @@ def read_markdown(text: str) -> tuple[list[ParaDraft | TableDraft], list[NoteDra
                 if code_line.strip():
                     items.append(ParaDraft(text=code_line, line=line + k + (kind == "fence")))
     return items, note_drafts
+
+
+def read_markdown_cell(text: str, line: int) -> list[ParaDraft]:
+    """The paragraphs of one table-cell paragraph written in Markdown (starting at
+    source line `line`); a table nested in it is left out."""
+    items, _ = read_markdown(text)
+    paras = [item for item in items if isinstance(item, ParaDraft)]
+    for para in paras:
+        para.line += line - 1
+        # A cell's line breaks are where pandoc wrapped it to the column's width.
+        para.text = para.text.replace("\n", " ")
+    return paras
