@@ -79,6 +79,10 @@ def _read_pandoc_like(text: str, dialect: str) -> tuple[list[ParaDraft | TableDr
     if dialect == "markdown":
         from .markdown import read_markdown, read_markdown_cell
         items, note_drafts = read_markdown("\n".join(lines))
+        if pandoc_plain.is_wrapped(lines):  # line breaks are the writer's, not the author's
+            for item in items:
+                if isinstance(item, ParaDraft):
+                    item.text = item.text.replace("\n", " ")
         tables = [to_draft(t, read_markdown_cell) for t in raw_tables]
         return merge(items, tables), note_drafts
     note_drafts = pandoc_plain.take_notes(lines)

@@ -76,23 +76,34 @@ def _paragraphs(items: list[ParaDraft | TableDraft]):
                     yield from cell.paras
 
 
-def unwrap(lines: list[str]) -> bool:
-    """Join the lines of each blank-separated block into its first line (the others
-    blanked) when the text is wrapped pandoc-style: no line beyond WRAP_WIDTH and
-    several blocks that fill it. Returns whether it did. A text written one paragraph
-    a line (LibreOffice "Text") has long lines or no such blocks, and is left alone."""
-    if any(len(line) > WRAP_WIDTH for line in lines):
-        return False
+def _blocks(lines: list[str]) -> list[list[int]]:
+    """Line numbers of each blank-separated block."""
     blocks: list[list[int]] = [[]]
     for i, line in enumerate(lines):
         if line.strip():
             blocks[-1].append(i)
         elif blocks[-1]:
             blocks.append([])
-    wrapped = [b for b in blocks if len(b) > 1 and len(lines[b[0]]) > WRAP_WIDTH - 20]
-    if len(wrapped) < MIN_WRAPPED:
+    return blocks
+
+
+def is_wrapped(lines: list[str]) -> bool:
+    """True when the text (tables blanked) looks wrapped by pandoc: no line beyond
+    WRAP_WIDTH and at least MIN_WRAPPED multi-line blocks whose first line fills it."""
+    if any(len(line) > WRAP_WIDTH for line in lines):
         return False
-    for block in blocks:
+    wrapped = [b for b in _blocks(lines) if len(b) > 1 and len(lines[b[0]]) > WRAP_WIDTH - 20]
+    return len(wrapped) >= MIN_WRAPPED
+
+
+def unwrap(lines: list[str]) -> bool:
+    """Join the lines of each blank-separated block into its first line (the others
+    blanked) when the text is wrapped pandoc-style: no line beyond WRAP_WIDTH and
+    several blocks that fill it. Returns whether it did. A text written one paragraph
+    a line (LibreOffice "Text") has long lines or no such blocks, and is left alone."""
+    if not is_wrapped(lines):
+        return False
+    for block in _blocks(lines):
         first = None
         for i in block:
             if first is None or LIST_START.match(lines[i]):
