@@ -16,7 +16,7 @@ NOTE_DEF = re.compile(r"^\[(\d{1,4})\] (.*)$")
 NOTE_MARK = re.compile(r"\[(\d{1,4})\]")
 WRAP_WIDTH = 72  # pandoc's default --columns
 MIN_WRAPPED = 3  # blocks of several lines filling the width that show the text is wrapped
-LIST_START = re.compile(r"^ *(?:[-*+•]|\(?\w{1,4}[.)]) +\S")  # a tight list's next item
+LIST_START = re.compile(r"^ *(?:[-*+•]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{2,5})[.)]) +\S")  # a tight list's next item
 
 
 def take_notes(lines: list[str]) -> list[NoteDraft]:
