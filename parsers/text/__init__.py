@@ -32,7 +32,8 @@ MD_SIGNS = re.compile(
     r"^(?:#{1,6}[ \t]+\S"  # ATX heading
     r"|[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|"  # pipe-table delimiter row
     r"|\[\^[^\]\s]+\]:"  # footnote definition
-    r"|={3,}[ \t]*$)",  # setext heading underline
+    r"|={3,}[ \t]*$"  # setext heading underline
+    r"|\*\*[^*\n]+\*\*[ \t]*$)",  # a paragraph all in bold (pandoc's headings in body style)
     re.MULTILINE,
 )
 CELL_LINE = re.compile(r"^\t", re.MULTILINE)

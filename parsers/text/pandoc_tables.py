@@ -90,6 +90,12 @@ def _runs(line: str) -> list[tuple[int, int]] | None:
     return runs
 
 
+def _cuts_word(line: str, runs: list[tuple[int, int]]) -> bool:
+    """True when a column start falls inside a word of `line`: pandoc always leaves a
+    space before each column, prose over a dash line does not."""
+    return any(s < len(line) and line[s - 1] != " " and line[s] != " " for s, _ in runs[1:])
+
+
 def _cells_of(rows: list[list[tuple[int, str]]], runs: list[tuple[int, int]],
               first_row: int) -> list[list[RawCell]]:
     """Cut each row's lines at the column starts; a cell's lines form one paragraph."""
@@ -152,7 +158,7 @@ def _dash_table(lines: list[str], sep: int) -> RawTable | None:
             rows[-1].append(item)
             rows.append([])
     rows = [r for r in rows if r]
-    if not rows:
+    if not rows or any(_cuts_word(t, runs) for _, t in header + body):
         return None
     kind = "multiline" if multiline or blank_rows else "simple"
     cells = _cells_of(([header] if header else []) + rows, runs, 0)
