@@ -96,7 +96,7 @@ class Cell:
 
     row, col: 0-based grid position of the cell's top-left corner.
     row_span, col_span: How many grid rows / columns the cell covers (>= 1);
-        vMerge / gridSpan (docx), spanning boxes (pdf). Always 1 for txt.
+        vMerge / gridSpan (docx), spanning boxes (pdf), pandoc grid tables (txt).
     blocks: Paragraphs and nested tables, in order. Nested tables stay here as
         children of their cell; they are never flattened into the parent.
     merged: True for a docx vMerge continuation cell: a placeholder that the
