@@ -51,6 +51,7 @@ class BatchResult:
     def n_failed(self) -> int:
         return sum(1 for d in self.documents if d["status"] == "failed")
 
+
 def find_inputs(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
     """(path, source_path) for every input file, folders searched recursively, in path order.
 
