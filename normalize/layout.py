@@ -106,6 +106,15 @@ def read_layout(table: Table) -> Layout | None:
         if any(roles) and any(v != "period" for v in own.values()):
             break  # below the header, only a row of period sub-headers (Q1 Q2 ...) is header too
         named = [v for v in found.values() if v]
+        if not any(roles):
+            # A header names at least two columns, or one column above a run of periods
+            # ("Activities | 2021 | 2022"); a data row with one role-like word and a
+            # date ("Map initiatives | Q1 2022 | UNEP") is not a header.
+            spans = {col: c.col_span for col, c in cells}
+            periods = sum(spans[col] for col, v in found.items() if v == "period")
+            others = sum(1 for v in found.values() if v and v != "period")
+            if others < 2 and not (others and periods >= 2):
+                break
         # Most header cells must name a role; one or two unknown words are tolerated.
         if len(named) < max(1, len(found) - 1, (len(found) + 1) // 2 + 1 if len(found) > 4 else 0):
             break
@@ -201,3 +210,37 @@ def _period_number(text: str) -> int | None:
         if t.startswith(name):
             return i + 1
     return None
+
+
+def infer_layout(table: Table) -> Layout | None:
+    """Column roles of a table without a header row, read from what its cells hold:
+    a column of dates is the timeline, a column of organisation lists names who is
+    responsible, and the column of longest text holds the activities. None unless
+    an activity column and at least one date or organisation column are found."""
+    from . import timelines as tl
+    from .participants import matcher
+
+    grid = table.grid
+    if len(grid) < 2 or table.n_cols < 2:
+        return None
+    ctx = tl.TimelineContext(reference_year=2000)  # only whether a cell reads as a date matters
+    roles: list[str | None] = [None] * table.n_cols
+    lengths = [0.0] * table.n_cols
+    for c in range(table.n_cols):
+        texts = [clean(row[c].text) for row in grid if row[c] is not None and row[c].col == c
+                 and clean(row[c].text)]
+        if len(texts) < 2:
+            continue
+        lengths[c] = sum(len(t) for t in texts) / len(texts)
+        dated = sum(1 for t in texts if any(r.kind != "unknown" for r in tl.read_timeline(t, ctx).readings))
+        if dated >= 0.6 * len(texts):
+            roles[c] = "timeline"
+            continue
+        orgs = sum(1 for t in texts if (refs := matcher().split_list(t)) and all(r.org_id or r.role_ref for r in refs))
+        if orgs >= 0.6 * len(texts):
+            roles[c] = "responsible"
+    free = [c for c in range(table.n_cols) if roles[c] is None and lengths[c] > 0]
+    if not free or not any(roles):
+        return None
+    roles[max(free, key=lambda c: lengths[c])] = "item"
+    return Layout([], roles)

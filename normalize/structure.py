@@ -20,7 +20,7 @@ from parsers.model import Document, Paragraph, Table
 
 from .context import Context
 from .labels import clean, items_from_paragraphs, label_class, nest_items, split_label, walk
-from .layout import read_layout
+from .layout import infer_layout, read_layout
 from .outline import ActivityNode, EventRow, Outline, RoleCell, SectionNode, TimelineCell
 from .records import Records
 from .sections import (
@@ -123,6 +123,8 @@ class FlowReader:
             # A table split in two (a page break, a pasted block) keeps the
             # header of the table before it in the same section.
             layout = replace(self.last_layout[1], header_rows=[])
+        if layout is None and section is not None:
+            layout = infer_layout(block)
         if layout is not None:
             self.last_layout = (section, layout)
         read_table(self.builder, block, layout)

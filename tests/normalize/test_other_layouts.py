@@ -197,3 +197,20 @@ def test_layout_table_year_comes_before_the_documents(tmp_path):
     assert info.reference_year == 2022
     assert _timelines(records, acts) == [("Follow-up survey", "2023-06-01", "2023-06-30", "point"),
                                          ("Review meeting", None, "2024-07-15", "deadline")]
+
+
+def test_layout_table_without_header_row_is_read_from_its_cells(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Work plan 2022").runs[0].bold = True
+    d.add_paragraph("Workstream 1: Oceans").runs[0].bold = True
+    _table(d, [["Map marine litter initiatives", "Q1 2022", "UNEP"],
+               ["Regional dialogue on plastics", "June 2022", "UNDP, FAO"],
+               ["Synthesis report", "TBD", "UNEP"]])
+    records, _, acts, secs = _read(d, tmp_path, "headerless.docx")
+    assert [a["text"] for a in acts.values()] == [
+        "Map marine litter initiatives", "Regional dialogue on plastics", "Synthesis report"]
+    assert ("Regional dialogue on plastics", "2022-06-01", "2022-06-30", "point") in _timelines(records, acts)
+    text = {a["activity_id"]: a["text"] for a in acts.values()}
+    assert ("Regional dialogue on plastics", "responsible", "FAO") in {
+        (text[p["subject_id"]], p["role"], p["org_id"]) for p in records.tables["participants"]
+        if p["subject_type"] == "activity"}
