@@ -101,14 +101,9 @@ def prose(path: Path) -> Path:
     pdf.cell(0, 6, "tation of the plan starts in May and that peer-", new_x="LMARGIN", new_y="NEXT")
     pdf.cell(0, 6, "review of the drafts is kept.", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
-    for label, text in (("a)", "Prepare the outline of the joint guidance note with the lead agencies "
-                               "and circulate it to the members for comment"),
-                        ("b)", "Hold the review meeting")):
-        y = pdf.get_y()
-        pdf.set_xy(20, y)
-        pdf.cell(8, 6, label)
-        pdf.set_xy(30, y)
-        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    _hanging_items(pdf, (("a)", "Prepare the outline of the joint guidance note with the lead agencies "
+                                "and circulate it to the members for comment"),
+                         ("b)", "Hold the review meeting")), text_x=30, line_h=6)
     pdf.set_x(20)
     pdf.cell(8, 6, "-")
     pdf.set_x(30)
@@ -227,14 +222,9 @@ def unruled_wrapped(path: Path) -> Path:
         pdf.set_xy(60, y)
         pdf.cell(0, 5, value, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
-    for label, text in (("a)", "Prepare the outline of the joint guidance note with the lead agencies "
-                               "and circulate it to the members for comment"),
-                        ("b)", "Hold the review meeting with the members of the group")):
-        y = pdf.get_y()
-        pdf.set_xy(20, y)
-        pdf.cell(8, 5, label)
-        pdf.set_xy(32, y)
-        pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+    _hanging_items(pdf, (("a)", "Prepare the outline of the joint guidance note with the lead agencies "
+                                "and circulate it to the members for comment"),
+                         ("b)", "Hold the review meeting with the members of the group")), text_x=32, line_h=5)
     pdf.ln(4)
     xs, widths = (20, 80, 130), (58, 48, 58)
     for texts in (("Output", "Timeframe", "Responsible"),
@@ -259,3 +249,13 @@ def unruled_wrapped(path: Path) -> Path:
     pdf.multi_cell(0, 5, "Both tables are drafts.", new_x="LMARGIN", new_y="NEXT")
     pdf.output(path)
     return path
+
+
+def _hanging_items(pdf, items, text_x: float, line_h: float) -> None:
+    """Labelled items with a hanging indent: the label at x=20, the text wrapping at text_x."""
+    for label, text in items:
+        y = pdf.get_y()
+        pdf.set_xy(20, y)
+        pdf.cell(8, line_h, label)
+        pdf.set_xy(text_x, y)
+        pdf.multi_cell(0, line_h, text, new_x="LMARGIN", new_y="NEXT")
