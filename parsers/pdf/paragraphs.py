@@ -21,6 +21,9 @@ BULLETS = frozenset("•●○◦■□▪▫‣⁃∙·–—-*➢➤►▶✓�
 NUMBER_LABEL = re.compile(
     r"^(\(?(\d{1,3}(\.\d{1,3})*|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|\(\d{1,3}\)|\([a-zA-Z]\)|\([ivxlc]{1,6}\)|\d{1,3}(\.\d{1,3})+)$")
 SENTENCE_END = ".;:!?"
+# a line's end that is the bare day of a range's end: "May - 17", "3 –13", "to 30";
+# group 1 is the range's start (a year there makes "2020 - 21" a range of years)
+OPEN_RANGE_END = re.compile(r"(\S+?)\s*(?:[-‐‑–—]|\b(?:to|au|al)\b)\s*\d{1,2}$", re.IGNORECASE)
 
 
 @dataclass
@@ -118,7 +121,8 @@ def _breaks(prev: Line, line: Line, n_lines: int, right_limit: float, gap_limit:
     if prev.words[-1].text.endswith("-"):
         return False
     first = line.words[0]
-    if in_cell and prev.words[-1].text[-1:].isdigit() and first.text[:1].isupper():
+    if in_cell and prev.words[-1].text[-1:].isdigit() and first.text[:1].isupper() \
+            and not _open_range_end(prev):
         # a narrow cell of short items ("Feb – Mar 18" / "Mar – Apr 18"): a line that
         # ends in a number and a next one that opens with a capital are two items
         return True
@@ -126,6 +130,14 @@ def _breaks(prev: Line, line: Line, n_lines: int, right_limit: float, gap_limit:
         return True  # "N.B. 22 May:" / "International Day ...": a lead-in line of its own
     room = right_limit - prev.x1 - 0.3 * prev.size
     return (first.x1 - first.x0) < room
+
+
+def _open_range_end(line: Line) -> bool:
+    """True when the line stops inside a date range, on its bare end day
+    ("31 May - 17" / "June 2021"; "3 May to 13" / "June"): the range's end takes
+    its month from the next line, so the two lines are one item, not two."""
+    m = OPEN_RANGE_END.search(" ".join(w.text for w in line.words))
+    return m is not None and not re.fullmatch(r"\d{4}", m.group(1))
 
 
 def _start(line: Line, label: str | None, kind: str | None, skip: int, note_marks: set[str]) -> ParaDraft:
