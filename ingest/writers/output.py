@@ -9,7 +9,8 @@ renamed to `<out>`, and the old one removed. `recover(out)` puts a stranded
 A batch may create its temporary folder early (`new_temp_folder`) to build its
 ledger there while documents are read; a killed run's folder is found again by
 `leftover_ledgers` (its finished documents are not read twice) and removed by the
-next successful write.
+next successful write. Only folders the tool wrote are ever removed or replaced
+(`ownership`); the user's own files in an earlier output are carried over.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from parsers.errors import OutputError
 from ..schema import TABLES
 from .csv import write_csv
 from .datapackage import write_datapackage
+from .ownership import MARKER_NAME, MARKER_TEXT, carry_foreign, written_by_us
 from .parquet import write_parquet
 
 
@@ -51,7 +53,8 @@ def restore(out: Path) -> None:
     out = Path(out)
     if not out.parent.is_dir() or out.exists():
         return
-    olds = sorted(out.parent.glob(out.name + ".old-*"), key=lambda p: p.stat().st_mtime)
+    olds = sorted((p for p in out.parent.glob(out.name + ".old-*") if _ours(p)),
+                  key=lambda p: p.stat().st_mtime)
     if olds:
         os.replace(olds[-1], out)
 
@@ -65,12 +68,16 @@ def recover(out: Path, keep: Path | None = None) -> None:
     restore(out)
     leftovers = sorted(out.parent.glob(out.name + ".old-*")) + sorted(out.parent.glob(out.name + ".tmp-*"))
     for leftover in leftovers:
-        if keep is not None and leftover == Path(keep):
-            continue
+        if (keep is not None and leftover == Path(keep)) or not _ours(leftover):
+            continue  # never remove what the tool did not write
         if leftover.is_dir() and not leftover.is_symlink():
             shutil.rmtree(leftover, ignore_errors=True)
         else:
             leftover.unlink(missing_ok=True)
+
+
+def _ours(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink() and written_by_us(path)
 
 
 def new_temp_folder(out: Path) -> Path:
@@ -80,8 +87,12 @@ def new_temp_folder(out: Path) -> Path:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.parent / f"{out.name}.tmp-{os.getpid()}"
         if tmp.exists():
+            if not _ours(tmp):
+                raise OutputError(f"{tmp} exists and was not written by workplan-ingest; it was left as is.",
+                                  "Move it away and run again.")
             shutil.rmtree(tmp)
         tmp.mkdir()
+        (tmp / MARKER_NAME).write_text(MARKER_TEXT, encoding="utf-8")
     except OSError as e:
         raise OutputError(f"Cannot create a folder beside {out}: {e.strerror or e}.") from e
     return tmp
@@ -90,7 +101,7 @@ def new_temp_folder(out: Path) -> Path:
 def leftover_ledgers(out: Path, name: str, keep: Path | None = None) -> list[Path]:
     """Files called `name` in temporary folders that killed runs left beside `out`."""
     out = Path(out)
-    found = [p / name for p in sorted(out.parent.glob(out.name + ".tmp-*")) if p != keep]
+    found = [p / name for p in sorted(out.parent.glob(out.name + ".tmp-*")) if p != keep and _ours(p)]
     return [p for p in found if p.is_file()]
 
 
@@ -117,6 +128,8 @@ def write_dataset(out: Path, tables: dict[str, list[dict]], run_info: dict,
         for name, src in (extra_files or {}).items():
             if Path(src).exists():
                 shutil.copy2(src, tmp / name)
+        (tmp / MARKER_NAME).write_text(MARKER_TEXT, encoding="utf-8")
+        carry_foreign(out, tmp)  # the user's own files in the old output stay
         _fsync_files(tmp)
         _fsync_dir(tmp)
         old = out.parent / f"{out.name}.old-{os.getpid()}"
