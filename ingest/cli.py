@@ -6,6 +6,7 @@ reported), 1 with --strict when any document failed, 2 on usage errors.
 
 from __future__ import annotations
 
+import json
 import platform
 import sys
 from importlib import metadata
@@ -55,10 +56,15 @@ _SIZE = {"metavar": "SIZE", "parser": _size}
 @app.command("run")
 def run_command(
     inputs: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively) to ingest.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (replaced atomically).")] = Path(
-        "data/processed"),
+    out: Annotated[Path, typer.Option(
+        "--out", "-o", help="Output folder: new, empty, or written by workplan-ingest before "
+                            "(replaced atomically; files of yours in it are kept).")] = Path("data/processed"),
     strict: Annotated[bool, typer.Option("--strict", help="Exit with status 1 if any document failed.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress bar; plain lines for failed and partial documents and a "
+                              "counts line (as when output is not a terminal).")] = False,
+    summary_json: Annotated[Path | None, typer.Option(
+        "--summary-json", metavar="PATH", help="Also write the run's counts as JSON to PATH.")] = None,
     full: Annotated[bool, typer.Option(
         "--full", help="Read every file again, ignoring the ledger of earlier runs.")] = False,
     workers: Annotated[int | None, typer.Option(
@@ -103,18 +109,25 @@ def run_command(
     from ingest.ledger import LEDGER_NAME, Ledger
     from ingest.writers import write_dataset
     from ingest.writers.output import leftover_ledgers, new_temp_folder, restore
+    from ingest.writers.ownership import OutputRefused, check_output_folder
 
     for item in inputs:
         if not item.exists():
             raise typer.BadParameter(f"No such file or folder: {item}", param_hint="INPUTS")
+    try:
+        check_output_folder(out, inputs)
+    except OutputRefused as e:
+        typer.echo(f"Error: {e.message}\n{e.remedy}", err=True)
+        raise typer.Exit(2) from e
     files = find_inputs(inputs)
     if not files:
         raise typer.BadParameter("No .docx, .docm, .pdf or .txt files found in the inputs.",
                                  param_hint="INPUTS")
-    limits = Limits.resolve({
-        "timeout": timeout or None, "memory_limit": memory_limit or None, "max_file_size": max_file_size,
-        "max_uncompressed": max_uncompressed, "max_ratio": max_ratio, "max_entries": max_entries,
-        "max_pages": max_pages, "max_rows": max_rows})
+    # 0 means "no limit" (None), not "use the default".
+    limits = Limits(timeout=timeout or None, memory_limit=memory_limit or None, max_file_size=max_file_size,
+                    max_uncompressed=max_uncompressed, max_ratio=max_ratio, max_entries=max_entries,
+                    max_pages=max_pages, max_rows=max_rows)
+    plain = quiet or not sys.stdout.isatty()
     try:
         restore(out)  # a run killed mid-swap left the previous output aside
         tmp = new_temp_folder(out)
@@ -124,7 +137,7 @@ def run_command(
         err.print(f"Error: cannot prepare the output folder {out}: {e}")
         raise typer.Exit(1) from e
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=err, disable=quiet, transient=True)
+                        TimeElapsedColumn(), console=err, disable=plain, transient=True)
     with progress:
         task = progress.add_task("ingesting", total=len(files))
 
@@ -141,8 +154,13 @@ def run_command(
     except IngestError as e:
         err.print(f"Error: {e.message}\n{e.remedy}")
         raise typer.Exit(1) from e
-    if not quiet:
+    if plain:
+        for line in summary_lines(result, out):
+            typer.echo(line)
+    else:
         _summary(result, out)
+    if summary_json is not None:
+        summary_json.write_text(json.dumps(summary_counts(result, out), indent=2) + "\n", encoding="utf-8")
     if strict and result.n_failed():
         raise typer.Exit(1)
 
@@ -152,9 +170,11 @@ def timeline_command(
     text: str = typer.Argument(..., help="A timeline cell, or - to read one cell per line from stdin."),
     reference_year: int | None = typer.Option(None, "--reference-year", help="Year for cells without one."),
     two_digit_years: bool = typer.Option(False, "--two-digit-years", help='Read "Oct 17" as October 2017.'),
-    lang: str = typer.Option("en", "--lang", help="Language hint: en, fr or es."),
 ) -> None:
     """Read timeline text into JSON (raw, start, end, kind, precision, certainty, note).
+
+    Month, quarter and other time words of English, French and Spanish are all
+    read; none of them clash, so there is no language option.
 
     Example:
 
@@ -162,9 +182,7 @@ def timeline_command(
     """
     from normalize import timelines as tl
 
-    if lang not in ("en", "fr", "es"):
-        raise typer.BadParameter("choose en, fr or es", param_hint="--lang")
-    ctx = tl.TimelineContext(reference_year=reference_year, two_digit_years=two_digit_years, lang=lang)
+    ctx = tl.TimelineContext(reference_year=reference_year, two_digit_years=two_digit_years)
     lines = (line.rstrip("\r\n") for line in sys.stdin) if text == "-" else [text]
     for out_line in tl.timeline_command_lines(lines, ctx):
         typer.echo(out_line)
@@ -188,6 +206,53 @@ def _run_info(result, limits: Limits | None = None, full: bool = False) -> dict:
     return {"python": platform.python_version(), "versions": versions, "pipeline": pipeline_version(),
             "counts": counts, "status": status, "files": result.stats, "full": full,
             "limits": asdict(limits) if limits else None, "timings_s": result.timings}
+
+
+@app.command("codes")
+def codes_command(
+    markdown: bool = typer.Option(False, "--markdown", help="Print a Markdown table (docs/codes.md)."),
+) -> None:
+    """List every diagnostic code: severity, whether data was lost, message and remedy.
+
+    Example:
+
+        workplan-ingest codes
+    """
+    from ingest.codes import catalogue_rows, render_markdown
+
+    if markdown:
+        typer.echo(render_markdown(), nl=False)
+        return
+    for row in catalogue_rows():
+        loss = "  (data lost: document is partial)" if row["loses_data"] else ""
+        typer.echo(f"{row['code']}  [{row['severity']}]{loss}\n    {row['message']}\n    remedy: {row['remedy']}")
+
+
+def summary_counts(result, out: Path) -> dict:
+    """The run's counts: documents by status, records per table, failed and partial files."""
+    status = {s: 0 for s in ("ok", "partial", "failed", "duplicate")}
+    for d in result.documents:
+        status[d["status"]] = status.get(d["status"], 0) + 1
+    return {"out": str(out), "documents": len(result.documents), "status": status,
+            "records": {name: len(rows) for name, rows in result.tables.items() if name != "documents"},
+            "failed": [d["source_path"] for d in result.documents if d["status"] == "failed"],
+            "partial": [d["source_path"] for d in result.documents if d["status"] == "partial"]}
+
+
+def summary_lines(result, out: Path) -> list[str]:
+    """Plain lines for scripts and logs: one per failed or partial document
+    (status, path, what happened), then one counts line."""
+    lines = [f"{d['status']}\t{d['source_path']}\t{_one_line(d['error'])}"
+             for d in result.documents if d["status"] in ("failed", "partial")]
+    counts = summary_counts(result, out)
+    status = " ".join(f"{k}={v}" for k, v in counts["status"].items())
+    records = " ".join(f"{k}={v}" for k, v in counts["records"].items())
+    lines.append(f"summary\tdocuments={counts['documents']} {status}\t{records}\tout={out}")
+    return lines
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
 
 
 def _summary(result, out: Path) -> None:

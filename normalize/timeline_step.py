@@ -59,7 +59,7 @@ def run(doc: Document, ctx: Context) -> Records:
 
 
 def _with_year(base: tl.TimelineContext, year: int) -> tl.TimelineContext:
-    return tl.TimelineContext(reference_year=year, two_digit_years=base.two_digit_years, lang=base.lang,
+    return tl.TimelineContext(reference_year=year, two_digit_years=base.two_digit_years,
                               period_start=base.period_start, period_end=base.period_end)
 
 

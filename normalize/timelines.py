@@ -44,14 +44,12 @@ class TimelineContext:
     two_digit_years: True when the document writes "Oct 17" for October 2017
         (a document-level decision, see `infer_two_digit_years`); otherwise a
         number after a month is a day.
-    lang: "en" | "fr" | "es"; a hint only, every language's words are tried.
     period_start / period_end: The plan period (ongoing and recurring cells use
         it); None when the document states none (then the whole reference year).
     """
 
     reference_year: int | None = None
     two_digit_years: bool = False
-    lang: str = "en"
     period_start: dt.date | None = None
     period_end: dt.date | None = None
 
