@@ -91,6 +91,10 @@ TABLES: dict[str, TableSchema] = {
             _c("parent_activity_id"), _c("label"),
             _c("kind", enum=("output", "activity", "indicative")),
             _c("text"), _c("timeline_raw"), _c("source_ref"),
+            _c("evidence", enum=("table_row", "list_item", "key_value", "aligned_text", "gantt_row"),
+               description="What the activity was read from."),
+            _c("status", description="The plan's own progress word (\"Ongoing\", \"Completed\"); "
+                                     "never a timeline."),
             _c("position", "integer", "extra: order of the activity in the document."),
         ),
         primary_key=("doc_id", "activity_id"),
@@ -116,9 +120,9 @@ TABLES: dict[str, TableSchema] = {
         (
             _c("doc_id", required=True), _c("subject_id"), _c("raw"),
             _c("start", "date"), _c("end", "date"),
-            _c("kind", enum=("point", "range", "deadline", "open_ended", "unknown")),
+            _c("kind", enum=("point", "range", "deadline", "open_ended", "relative", "unknown")),
             _c("precision", enum=("day", "month_part", "month", "quarter", "half", "year")),
-            _c("certainty", enum=("firm", "tentative", "tbc", "tbd")),
+            _c("certainty", enum=("firm", "tentative", "tbc", "tbd", "assumed")),
             _c("note"), _c("source_ref"),
             _c("timeline_id", description="extra: row id within the document."),
             _c("position", "integer", "extra: order of the row within the document."),

@@ -58,6 +58,9 @@ class SectionNode:
 
 @dataclass
 class ActivityNode:
+    """One work item. evidence: what it was read from (SPEC activities: table_row,
+    list_item, key_value, aligned_text, gantt_row); status: the plan's own progress word."""
+
     activity_id: str
     section_id: str | None
     parent_id: str | None
@@ -68,6 +71,8 @@ class ActivityNode:
     timeline: TimelineCell | None = None
     roles: list[RoleCell] = field(default_factory=list)
     gantt: GanttRow | None = None
+    evidence: str | None = None
+    status: str | None = None
 
 
 @dataclass

@@ -57,10 +57,11 @@ class OutlineBuilder:
         return node
 
     def add_activity(self, kind: str, label: str | None, text: str, source_ref: str,
-                     parent: ActivityNode | None = None, block_ids=()) -> ActivityNode:
+                     parent: ActivityNode | None = None, block_ids=(), *, evidence: str) -> ActivityNode:
         node = ActivityNode(f"a{len(self.outline.activities) + 1:03d}",
                             self.section.section_id if self.section else None,
-                            parent.activity_id if parent else None, label, kind, clean(text), source_ref)
+                            parent.activity_id if parent else None, label, kind, clean(text), source_ref,
+                            evidence=evidence)
         self.outline.activities.append(node)
         self.own(block_ids, "activity", node.activity_id)
         return node
@@ -191,7 +192,7 @@ class FlowReader:
             if builder.section is not None or self.mode == "activities":
                 kind = "indicative" if self.mode == "indicative" else "activity"
                 node = builder.add_activity(kind, label if kind == "activity" else None, body, p.source_ref,
-                                            block_ids=[p.block_id])
+                                            block_ids=[p.block_id], evidence="list_item")
                 node.timeline = trailing_timeline(body, p.source_ref)
             return
         if builder.section is not None and (label or (p.is_list_item and not bullet)):
@@ -284,7 +285,7 @@ def _items_to_activities(builder: OutlineBuilder, paragraphs: list[Paragraph]) -
         parent = nodes.get(id(item.parent)) if item.parent else None
         kind = "output" if item.children and item.parent is None else "activity"
         nodes[id(item)] = builder.add_activity(kind, item.label, item.text, item.source_ref, parent,
-                                               item.block_ids)
+                                               item.block_ids, evidence="list_item")
 
 
 def _is_event_table(table: Table, section: SectionNode | None) -> bool:
@@ -354,5 +355,5 @@ def _records(outline: Outline) -> Records:
         records.add("activities", activity_id=a.activity_id, section_id=a.section_id,
                     parent_activity_id=a.parent_id, label=a.label, kind=a.kind, text=a.text,
                     timeline_raw=timeline_display(a.timeline.raw) if a.timeline else None,
-                    source_ref=a.source_ref)
+                    source_ref=a.source_ref, evidence=a.evidence, status=a.status)
     return records

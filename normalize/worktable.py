@@ -62,7 +62,8 @@ def read_table(builder: OutlineBuilder, table: Table, layout: Layout | None) -> 
                 first = out_items[0]
                 group = builder.add_activity("output", first.label, " ".join(i.text for i in out_items),
                                              first.source_ref, block_ids=[b.block_id for cl in out_cells
-                                                                          for b in cl.blocks])
+                                                                          for b in cl.blocks],
+                                             evidence="table_row")
             if act_cells:
                 items = nest_items(items_from_paragraphs([p for cl in act_cells for p in cl.paragraphs]))
                 if items:
@@ -79,7 +80,7 @@ def read_table(builder: OutlineBuilder, table: Table, layout: Layout | None) -> 
             continue
         if not other and len(items) == 1 and not items[0].children and _groups_next(grid, body, n, layout):
             group = builder.add_activity("output", items[0].label, items[0].text, items[0].source_ref,
-                                         block_ids=_row_blocks(cells))
+                                         block_ids=_row_blocks(cells), evidence="table_row")
             continue
         _add_row_items(builder, table, layout, cells, items, group, default_kind)
 
@@ -144,7 +145,7 @@ def _add_row_items(builder, table: Table, layout: Layout, cells, items: list[Ite
         else:
             kind = default_kind if not item.label or len(items) == 1 else _kind_of_label(item.label)
         nodes[id(item)] = builder.add_activity(kind, item.label, item.text, item.source_ref, parent,
-                                               item.block_ids)
+                                               item.block_ids, evidence="table_row")
     all_items = list(walk(items))
     first = nodes[id(items[0])]
     by_col = {c: cell for c, cell in cells}
