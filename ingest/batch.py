@@ -3,7 +3,9 @@
 One bad file never stops a batch: every `IngestError` (and any unexpected
 exception, timeout or crashed worker) becomes a `documents` row with
 `status=failed`, an `error` that says what to do, and an error diagnostic; the
-other files go on. Documents run in worker processes with a time limit and a
+other files go on. A file read with a loss (a page, a part, table rows) is
+`partial`: it yields its records like an `ok` one, and its `error` says what was
+lost. Documents run in worker processes with a time limit and a
 memory cap (ingest.worker); outcomes are kept in a ledger (ingest.ledger) so a
 re-run reads only new or changed files. Results do not depend on the order in
 which workers finish: rows are assembled per file in path order.
@@ -21,11 +23,14 @@ from pathlib import Path
 
 import parsers
 from parsers import diagnostics as diag
-from parsers.errors import IngestError
+from parsers.errors import IngestError, UnreadableFile
 
 from .ledger import Ledger, result_key
 from .limits import Limits, default_workers
-from .worker import COUNTED_TABLES, Task, WorkerPool
+from .worker import COUNTED_TABLES, Task, WorkerPool, error_failure
+
+# Outcomes of a file that was read: it yields records, and its copies are duplicates.
+READ = ("ok", "partial")
 
 # Files a batch looks at inside folders. Legacy .doc files are picked up so that they
 # are reported (or converted) rather than silently skipped.
@@ -174,7 +179,7 @@ def run_batch(inputs: Iterable[str | Path],
                 f.outcome = cached
                 stats["cached"] += 1
                 _progress(f, on_progress)
-                if cached["status"] == "ok":
+                if cached["status"] in READ:
                     _mark_duplicates(group, f)
                     return
 
@@ -188,7 +193,7 @@ def run_batch(inputs: Iterable[str | Path],
                 ledger.store(f.key, f.sha, f.path.name, outcome)
             _progress(f, on_progress)
             group = groups[f.sha]
-            if outcome["status"] == "ok":
+            if outcome["status"] in READ:
                 _mark_duplicates(group, f)
             else:
                 next_member(group)
@@ -216,9 +221,10 @@ def _progress(f: _File, on_progress) -> None:
 
 
 def _failure_for_oserror(path: Path, e: OSError) -> dict:
-    return {"status": "failed", "code": "unreadable_file", "transient": True,
-            "message": f"Cannot read {path.name}: {e.strerror or e}.",
-            "remedy": "Check that the file exists and is readable.", "source_ref": None}
+    # Transient: a permission or a vanished file is no property of the bytes.
+    error = UnreadableFile(f"Cannot read {path.name}: {e.strerror or e}.",
+                           "Check that the file exists and is readable.")
+    return error_failure(error, transient=True)
 
 
 def _assemble(f: _File, result: BatchResult) -> None:
@@ -235,8 +241,8 @@ def _assemble(f: _File, result: BatchResult) -> None:
         diags = [_diag_row(doc_id, f.source_path, diag.make("duplicate", first=f.duplicate_of))]
     elif f.outcome is None:  # cannot happen: every file gets an outcome or a duplicate mark
         raise AssertionError(f"no outcome for {f.source_path}")
-    elif f.outcome["status"] == "ok":
-        row.update(f.outcome["updates"])
+    elif f.outcome["status"] in READ:
+        row.update(f.outcome["updates"], status=f.outcome["status"])
         for name in COUNTED_TABLES:
             result.tables.setdefault(name, []).extend(f.outcome["tables"].get(name, []))
         diags = [{"doc_id": doc_id, **d, "source_path": f.source_path} for d in f.outcome["diagnostics"]]
@@ -261,6 +267,6 @@ def _diag_row(doc_id, source_path, d) -> dict:
 def _failed(row: dict, code: str, message: str, remedy: str, source_ref: str | None = None):
     error = f"{message} {remedy}".strip()
     row.update(status="failed", error=error)
-    d = {"doc_id": row["doc_id"], "severity": "error", "code": code if code in diag.CODES else "ingest_error",
+    d = {"doc_id": row["doc_id"], "severity": diag.lookup(code).severity, "code": code,
          "message": error, "source_ref": source_ref, "source_path": row["source_path"]}
     return row, [d]

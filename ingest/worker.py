@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
+from parsers import diagnostics as diag
+
 from .limits import Limits
 
 COUNTED_TABLES = ("sections", "activities", "participants", "timelines", "comments", "notes", "events")
@@ -47,16 +49,18 @@ class Task:
 def run_document(task: Task, limits: Limits) -> dict:
     """The outcome of reading one document, as plain data (picklable, JSON-able).
 
-    {"status": "ok", "updates": {documents-row fields}, "tables": {name: rows},
+    {"status": "ok" | "partial", "updates": {documents-row fields}, "tables": {name: rows},
      "diagnostics": [{severity, code, message, source_ref}], "seconds": float}
-    or {"status": "failed", "code", "message", "remedy", "source_ref", "transient", "seconds"};
-    a transient failure (time, memory, a crashed worker) depends on the machine, not
+    or {"status": "failed", "code", "message", "remedy", "source_ref", "transient", "seconds"}.
+    "partial" means the document was read but lost something: some diagnostic's
+    code is a loss in the catalogue (parsers.diagnostics); "ok" means nothing was lost.
+    A transient failure (time, memory, a crashed worker) depends on the machine, not
     on the file's bytes, so the ledger does not keep it.
     Never raises for a bad file.
     """
     import parsers
     from normalize.pipeline import normalize_document
-    from parsers.errors import IngestError
+    from parsers.errors import IngestError, UnreadableFile
 
     started = time.perf_counter()
     try:
@@ -65,42 +69,53 @@ def run_document(task: Task, limits: Limits) -> dict:
         tables = {name: [{"doc_id": task.doc_id, **row} for row in records.tables.get(name, [])]
                   for name in COUNTED_TABLES}
         diags = list(doc.diagnostics) + list(records.diagnostics)
+        losses = [d for d in diags if diag.loses_data(d.code)]
         outcome = {
-            "status": "ok",
+            "status": "partial" if losses else "ok",
             "updates": {"format": doc.format, "title": info.title, "reference_year": info.reference_year,
                         "period_start": info.period_start, "period_end": info.period_end,
                         "n_activities": len(tables["activities"]),
-                        "n_warnings": sum(1 for d in diags if d.severity != "info")},
+                        "n_warnings": sum(1 for d in diags if d.severity != "info"),
+                        "error": loss_summary(losses)},
             "tables": tables,
             "diagnostics": [{"severity": d.severity, "code": d.code, "message": d.message,
                              "source_ref": d.source_ref} for d in diags],
         }
     except IngestError as e:
         # lxml reports a failed allocation as malformed XML: near the cap, blame the cap.
-        outcome = (_memory_failure() if _near_memory_limit(limits.memory_limit)
-                   else failure(e.code, e.message, e.remedy, e.source_ref))
+        outcome = (_memory_failure(limits) if _near_memory_limit(limits.memory_limit)
+                   else error_failure(e))
     except MemoryError:
-        outcome = _memory_failure()
+        outcome = _memory_failure(limits)
     except RecursionError:
-        outcome = failure("unreadable_file", "The document is nested too deeply to read.",
-                          "Open it in Word, simplify nested tables or lists, and save a fresh copy.")
+        outcome = error_failure(UnreadableFile(
+            "The document is nested too deeply to read.",
+            "Open it in Word, simplify nested tables or lists, and save a fresh copy."))
     except Exception as e:  # noqa: BLE001 - a bug must cost one file, not the batch
         if _near_memory_limit(limits.memory_limit):
             # C extensions report a failed allocation in odd ways (SystemError, lxml
             # errors); near the cap, the cap is the likely cause.
-            outcome = _memory_failure()
+            outcome = _memory_failure(limits)
             outcome["seconds"] = round(time.perf_counter() - started, 4)
             return outcome
         trace = traceback.format_exc(limit=3).replace("\n", " | ")[-600:]
-        outcome = failure("internal_error", f"Unexpected error: {type(e).__name__}: {e}. {trace}",
-                          "Please report it with the file.")
+        outcome = failure("internal_error", reason=f"{type(e).__name__}: {e}. {trace}")
     outcome["seconds"] = round(time.perf_counter() - started, 4)
     return outcome
 
 
-def _memory_failure() -> dict:
-    return failure("limit_exceeded", "Reading the document needed more memory than the limit allows.",
-                   "If the file is genuine, raise the limit with --memory-limit.", transient=True)
+def loss_summary(losses: list) -> str | None:
+    """documents.error of a partial document: what was lost (each loss diagnostic's
+    message) and what to do (each remedy once); None when nothing was lost."""
+    if not losses:
+        return None
+    remedies = dict.fromkeys(diag.lookup(d.code).remedy for d in losses)
+    return " ".join([*dict.fromkeys(d.message for d in losses), *remedies])
+
+
+def _memory_failure(limits: Limits) -> dict:
+    limit = f"{limits.memory_limit / (1024 * 1024):g} MB" if limits.memory_limit else "memory"
+    return failure("memory_exceeded", transient=True, limit=limit)
 
 
 def _vm_bytes(field: str) -> int:
@@ -150,11 +165,18 @@ def warm_up() -> None:
         run_document(Task(str(sample), "0" * 16), Limits(timeout=None, memory_limit=None))
 
 
-def failure(code: str, message: str, remedy: str = "", source_ref: str | None = None,
-            transient: bool = False) -> dict:
-    """A failed outcome (see run_document)."""
-    return {"status": "failed", "code": code, "message": message, "remedy": remedy,
+def failure(code: str, source_ref: str | None = None, transient: bool = False, **fields) -> dict:
+    """A failed outcome (see run_document) for catalogued `code`: its message is the
+    code's template filled with `fields`, its remedy the catalogue's."""
+    entry = diag.lookup(code)
+    return {"status": "failed", "code": code, "message": entry.format(**fields), "remedy": entry.remedy,
             "source_ref": source_ref, "transient": transient}
+
+
+def error_failure(e, transient: bool = False) -> dict:
+    """A failed outcome for an IngestError (its message and remedy as raised)."""
+    return {"status": "failed", "code": e.code, "message": e.message, "remedy": e.remedy,
+            "source_ref": e.source_ref, "transient": transient}
 
 
 def _context():
@@ -283,9 +305,7 @@ class WorkerPool:
             for worker in starting:
                 if not self._check_start(worker, ready) and self._pending:
                     # A worker that cannot start costs one document, not the batch.
-                    yield self._pending.popleft(), failure(
-                        "internal_error", "No worker process could be started for this document.",
-                        "Check free memory and --memory-limit, then run again.", transient=True)
+                    yield self._pending.popleft(), failure("worker_unavailable", transient=True)
             for worker in busy:
                 outcome = self._collect(worker, ready)
                 if outcome is not None:
@@ -338,15 +358,9 @@ class WorkerPool:
             if not self.limits.timeout or time.monotonic() < worker.deadline:
                 return None
             self._discard(worker)
-            return failure("timeout", f"Reading the document took longer than {self.limits.timeout:g} s "
-                                      "and was stopped.",
-                           "If the file is genuine, raise the limit with --timeout.", transient=True)
+            return failure("timeout", transient=True, seconds=f"{self.limits.timeout:g}")
         self._discard(worker)
-        return failure("internal_error", "The process reading the document stopped unexpectedly "
-                                         f"(exit code {worker.process.exitcode}: a crash in a reader "
-                                         "library, or the memory limit).",
-                       "Raise --memory-limit if the file is genuine, else report it with the file.",
-                       transient=True)
+        return failure("worker_crashed", transient=True, exit_code=worker.process.exitcode)
 
     def _discard(self, worker: _Worker) -> None:
         # A killed worker is not reused; _dispatch starts a fresh one if work remains.

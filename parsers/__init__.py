@@ -3,7 +3,7 @@
 `parse(path, limits)` picks the parser by the file's content first and its suffix
 second, so a text file named .docx is reported for what it is. Before a parser
 runs, `parsers.safety` checks the file against the limits (size, zip bombs, forged
-zip sizes, PDF pages) and after it the table rows; OLE2 files (encrypted Office
+zip sizes, PDF pages, DTDs) and after it cuts table rows to the limit; OLE2 files (encrypted Office
 files, legacy .doc) go to `parsers.legacy`.
 """
 
@@ -106,8 +106,7 @@ def parse(path: str | Path, limits: Limits | None = None) -> Document:
     else:
         from .text import parse_text
         doc = parse_text(path)
-    safety.check_rows(doc, limits.max_rows)
-    return doc
+    return safety.check_rows(doc, limits.max_rows)
 
 
 def _parse_docx(path: Path, limits: Limits) -> Document:

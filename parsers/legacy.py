@@ -67,8 +67,7 @@ def parse_ole2(path: Path, parse_docx: Callable[[Path], Document], convert_timeo
     with tempfile.TemporaryDirectory(prefix="wpi-doc-") as tmp:
         converted = _convert(soffice, path, Path(tmp), convert_timeout)
         doc = parse_docx(converted)
-    note = make("converted", None, detail=f"Legacy Word 97-2003 .doc converted to .docx by "
-                                          f"LibreOffice ({Path(soffice).name}) before reading.")
+    note = make("converted", None, file=path.name, converter=f"LibreOffice ({Path(soffice).name})")
     return dataclasses.replace(doc, path=str(path), diagnostics=(note, *doc.diagnostics))
 
 

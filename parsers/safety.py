@@ -17,6 +17,7 @@ Why a zip is checked before the .docx parser opens it (issue "Trustworthy batche
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import struct
 import zipfile
@@ -25,8 +26,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .diagnostics import make
-from .errors import EncryptedFile, LimitExceeded, UnreadableFile
-from .model import Diagnostic, Document
+from .errors import DtdNotAllowed, EncryptedFile, LimitExceeded, UnreadableFile
+from .model import Diagnostic, Document, Paragraph, Table
 
 _EOCD = b"PK\x05\x06"
 _EOCD64_LOCATOR = b"PK\x06\x07"
@@ -37,6 +38,9 @@ _CHUNK = 1 << 16
 # part names are short. Larger directories per entry mean padding or a forged count.
 _MAX_DIR_BYTES_PER_ENTRY = 1024
 _MACRO_PARTS = ("vbaproject.bin", "vbadata.xml")
+# "<!DOCTYPE" as ASCII/UTF-8 and UTF-16: the encodings an XML part may use.
+_DOCTYPE = tuple("<!DOCTYPE".encode(encoding) for encoding in ("ascii", "utf-16-le", "utf-16-be"))
+_XML_SUFFIXES = (".xml", ".rels")
 
 
 def check_file_size(path: Path, max_file_size: int) -> int:
@@ -53,8 +57,9 @@ def check_zip(path: Path, *, max_uncompressed: int, max_ratio: float, ratio_floo
     """Info diagnostics for a zip package that passes every check (macros present).
 
     Raises UnreadableFile (truncated, corrupt, sizes that lie, unknown compression),
-    EncryptedFile (zip-level encryption) or LimitExceeded (too many entries, too
-    large once inflated, an entry that inflates more than `max_ratio` times).
+    EncryptedFile (zip-level encryption), LimitExceeded (too many entries, too
+    large once inflated, an entry that inflates more than `max_ratio` times) or
+    DtdNotAllowed (an XML part, read or not by the parser, declares a DTD).
     """
     path = Path(path)
     with open(path, "rb") as fp:
@@ -78,9 +83,10 @@ def check_zip(path: Path, *, max_uncompressed: int, max_ratio: float, ratio_floo
             _check_entry(info, path.name, max_ratio, ratio_floor)
         for info in infos:
             _verify_entry(fp, info, path.name)
+        _refuse_dtds(fp, infos)
     macros = [i.filename for i in infos if i.filename.lower().rsplit("/", 1)[-1] in _MACRO_PARTS]
     if macros:
-        return [make("macros_ignored", None, detail=", ".join(macros))]
+        return [make("macros_ignored", None, parts=", ".join(macros))]
     return []
 
 
@@ -142,6 +148,31 @@ def _verify_entry(fp: BinaryIO, info: zipfile.ZipInfo, name: str) -> None:
                              f"not the {info.file_size} it declares (damaged zip).")
 
 
+def _refuse_dtds(fp: BinaryIO, infos: list[zipfile.ZipInfo]) -> None:
+    """Raise DtdNotAllowed for the first XML part that holds a DOCTYPE declaration.
+
+    The .docx parser refuses a DTD in every part it reads (docx.package.refuse_dtd);
+    this covers the parts it never reads too, so that any DTD in the package fails
+    the file. Runs after _verify_entry: the sizes are known to be true, so
+    inflating in steps is bounded.
+    """
+    overlap = max(len(m) for m in _DOCTYPE) - 1  # a marker may straddle two chunks
+    with zipfile.ZipFile(fp) as zf:
+        for info in infos:
+            if not info.filename.lower().endswith(_XML_SUFFIXES):
+                continue
+            tail = b""
+            try:
+                with zf.open(info) as part:
+                    while chunk := part.read(_CHUNK):
+                        window = tail + chunk
+                        if any(marker in window for marker in _DOCTYPE):
+                            raise DtdNotAllowed(info.filename)
+                        tail = window[-overlap:]
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError):
+                continue  # a damaged part (bad CRC): the parser reports it, and cannot read a DTD in it
+
+
 def _end_record(fp: BinaryIO, name: str) -> tuple[int, int]:
     """(entry count, central directory size) from the end-of-central-directory record
     (and its Zip64 form), read without building the directory."""
@@ -199,12 +230,57 @@ def count_rows(doc: Document) -> int:
     return sum(len(table.rows) for table in doc.iter_tables())
 
 
-def check_rows(doc: Document, max_rows: int) -> None:
-    """Raise LimitExceeded when the document's tables hold more than `max_rows` rows."""
-    n = count_rows(doc)
-    if n > max_rows:
-        raise LimitExceeded(f"The document's tables hold {n} rows; the limit is {max_rows}.",
-                            "If the file is genuine, raise the limit with --max-rows.")
+def check_rows(doc: Document, max_rows: int) -> Document:
+    """`doc` when its tables hold at most `max_rows` rows; else a copy that keeps the
+    first `max_rows` rows in document order (nested tables included), drops the
+    rest, and carries a `rows_truncated` warning naming how many were dropped.
+
+    Truncating, not refusing: the text around the tables and the rows kept are
+    still worth having, and the warning makes the document `partial`.
+    """
+    found = count_rows(doc)
+    if found <= max_rows:
+        return doc
+    cut = _RowCut(max_rows)
+    blocks = cut.blocks(doc.blocks)
+    warning = make("rows_truncated", cut.first_dropped, found=found, limit=max_rows,
+                   dropped=found - max_rows, first_dropped=cut.first_dropped)
+    return dataclasses.replace(doc, blocks=blocks, diagnostics=(*doc.diagnostics, warning))
+
+
+class _RowCut:
+    """Copies blocks while `budget` rows remain, depth first: a row counts, then the
+    rows of tables nested in its cells. A table left without rows is dropped."""
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self.first_dropped: str | None = None  # source_ref of the first row dropped
+
+    def blocks(self, blocks: tuple) -> tuple:
+        out = []
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                out.append(block)
+                continue
+            table = self.table(block)
+            if table is not None:
+                out.append(table)
+        return tuple(out)
+
+    def table(self, table: Table) -> Table | None:
+        rows = []
+        for row in table.rows:
+            if self.budget <= 0:
+                self._dropped(row.source_ref)
+                break
+            self.budget -= 1
+            cells = tuple(dataclasses.replace(c, blocks=self.blocks(c.blocks)) for c in row.cells)
+            rows.append(dataclasses.replace(row, cells=cells))
+        return dataclasses.replace(table, rows=tuple(rows)) if rows else None
+
+    def _dropped(self, source_ref: str) -> None:
+        if self.first_dropped is None:
+            self.first_dropped = source_ref
 
 
 def _mb(n: int) -> str:

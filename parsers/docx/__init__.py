@@ -7,6 +7,7 @@ from numbering.py; style facts from styles.py.
 
 from __future__ import annotations
 
+import functools
 import zipfile
 import zlib
 from pathlib import Path
@@ -32,14 +33,26 @@ _SIDE_ERRORS = (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, E
                 KeyError)
 
 
+# What each side part holds, for the message when it cannot be read.
+_ROLES = {"numbering": "list numbering definitions", "footnotes": "footnotes", "endnotes": "endnotes",
+          "comments": "comments", "commentsExtended": "comment replies and states",
+          "styles": "styles (headings, list styles)"}
+
+
+def _unreadable(pkg: Package, kind: str, error: Exception) -> Diagnostic:
+    """The loss diagnostic for a side part that could not be read (its content is skipped)."""
+    part = pkg.related_name(kind) or kind
+    return make("part_unreadable", part, part=part, role=_ROLES[kind],
+                error=f"{type(error).__name__}: {error}")
+
+
 def _side_root(pkg: Package, kind: str, diagnostics: list[Diagnostic]):
     """The parsed root of a related part, None (with a diagnostic if damaged) when unusable."""
     try:
         data = pkg.related_bytes(kind)
-        return parse_xml(data) if data is not None else None
+        return parse_xml(data, pkg.related_name(kind)) if data is not None else None
     except _SIDE_ERRORS as e:
-        diagnostics.append(make("parser_warning", None,
-                                detail=f"{kind} part {pkg.related_name(kind)} unreadable ({e}); skipped"))
+        diagnostics.append(_unreadable(pkg, kind, e))
         return None
 
 
@@ -52,11 +65,17 @@ def _styles(pkg: Package, roots, diagnostics: list[Diagnostic]):
             used.update(el.get(W + "val") for el in root.iter(
                 W + "pStyle", W + "rStyle", W + "styleLink", W + "numStyleLink"))
     used.discard(None)
+    parse = functools.partial(parse_xml, part=pkg.related_name("styles"))
     try:
-        return load_styles(pkg.related_stream("styles"), used, parse_xml)
+        stream = pkg.related_stream("styles")
+        try:
+            return load_styles(stream, used, parse)
+        except BaseException:
+            if stream is not None:  # the Styles that would keep it open are not made
+                stream.close()
+            raise
     except _SIDE_ERRORS as e:
-        diagnostics.append(make("parser_warning", None,
-                                detail=f"styles part {pkg.related_name('styles')} unreadable ({e}); skipped"))
+        diagnostics.append(_unreadable(pkg, "styles", e))
         return Styles(), None
 
 
@@ -65,10 +84,11 @@ _DCTERMS = "{http://purl.org/dc/terms/}"
 
 def _core_properties(pkg: Package, diagnostics: list[Diagnostic]) -> dict:
     """Core properties (title, author...) from docProps/core.xml; dates as written (ISO 8601)."""
-    if not pkg.has("docProps/core.xml"):
+    part = "docProps/core.xml"
+    if not pkg.has(part):
         return {}
     try:
-        element = docx_parse_xml(pkg.read("docProps/core.xml"))
+        element = docx_parse_xml(pkg.read(part))
         core = CoreProperties(element)
         props = {key: getattr(core, key) for key in
                  ("title", "subject", "author", "last_modified_by", "keywords", "category")}
@@ -78,8 +98,11 @@ def _core_properties(pkg: Package, diagnostics: list[Diagnostic]) -> dict:
             el = element.find(_DCTERMS + key)
             props[key] = el.text.strip() if el is not None and el.text else None
         return {k: v for k, v in props.items() if v not in (None, "")}
+    except IngestError:  # a DTD refuses the whole file, wherever it sits
+        raise
     except Exception as e:  # noqa: BLE001 - metadata is optional; python-docx raises varied errors
-        diagnostics.append(make("parser_warning", None, detail=f"core properties unreadable ({e!r})"))
+        diagnostics.append(make("properties_unreadable", part, part=part,
+                                error=f"{type(e).__name__}: {e}"))
         return {}
 
 
@@ -113,7 +136,7 @@ def _parse(path: Path, pkg: Package) -> Document:
     body = root.find(W + "body")
     blocks = reader.read_blocks(body, Container()) if body is not None else []
     if body is None:
-        diagnostics.append(make("parser_warning", None, detail="the document has no w:body"))
+        diagnostics.append(make("no_body", None, part=pkg.main_part))
     diagnostics.extend(reader.diagnostics)
     changes: list[TrackedChange] = [c.freeze() for c in reader.changes]
 

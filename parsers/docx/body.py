@@ -120,6 +120,7 @@ class BodyReader:
         self._open: dict[str, CommentAnchor] = {}
         self._unanchored: list[CommentAnchor] = []
         self._numbering_failed = False
+        self._missing_reported: set[str] = set()  # numIds reported as numbering_missing
         self._new_paragraph_state(-1, "")
 
     # ---- blocks -------------------------------------------------------------
@@ -260,12 +261,17 @@ class BodyReader:
         if self.numbering is None or self._numbering_failed:
             return None
         try:
-            return self.numbering.label(p, style_id, num_pr)
+            label = self.numbering.label(p, style_id, num_pr)
         except Exception as e:  # noqa: BLE001 - a numbering bug must not lose the document
             self._numbering_failed = True
-            self.diagnostics.append(make("parser_warning", self._ref,
-                                         detail=f"list numbering failed ({e!r}); labels left empty"))
+            self.diagnostics.append(make("numbering_failed", self._ref, error=f"{type(e).__name__}: {e}"))
             return None
+        if len(self.numbering.missing_num_ids) > len(self._missing_reported):
+            # A list that numbering.xml does not define, first used here: reported once.
+            for num_id in sorted(self.numbering.missing_num_ids - self._missing_reported):
+                self._missing_reported.add(num_id)
+                self.diagnostics.append(make("numbering_missing", self._ref, num_id=num_id))
+        return label
 
     # ---- inline content -----------------------------------------------------
 

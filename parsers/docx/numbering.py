@@ -129,7 +129,7 @@ class NumberingResolver:
     Strict namespaces are both accepted.
 
     missing_num_ids: numIds that paragraphs used but numbering.xml does not define
-        (for a `numbering_missing` diagnostic); filled as label() runs.
+        (BodyReader reports each as `numbering_missing`); filled as label() runs.
     """
 
     def __init__(self, numbering_root=None, styles_root=None):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import EncryptedFile, LimitExceeded, UnreadableFile, UnsupportedFormat
+from ..errors import DtdNotAllowed, EncryptedFile, LimitExceeded, UnreadableFile, UnsupportedFormat
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -35,9 +35,12 @@ _STRICT_MAP = (
      b"http://schemas.openxmlformats.org/officeDocument/2006/math"),
 )
 
-# No entity expansion, no DTD, no network: a .docx is untrusted input.
+# No entity expansion, no DTD, no network: a .docx is untrusted input. A part that
+# declares a DTD at all is refused (refuse_dtd) before this parser sees it.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           huge_tree=False, remove_comments=True, remove_pis=True)
+# "<!DOCTYPE" as ASCII/UTF-8 and as UTF-16, the encodings an XML part may use.
+_DOCTYPE = tuple("<!DOCTYPE".encode(encoding) for encoding in ("ascii", "utf-16-le", "utf-16-be"))
 
 DEFAULT_MAX_PART_BYTES = 256 * 1024 * 1024
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -53,12 +56,28 @@ def to_transitional(data: bytes) -> bytes:
     return data
 
 
-def parse_xml(data: bytes):
+def refuse_dtd(data: bytes, part: str) -> bytes:
+    """The bytes of XML part `part`, unchanged; raises DtdNotAllowed when they hold a
+    DOCTYPE declaration. Word never writes one, and a DTD is where entity attacks
+    (external files, "billion laughs") live: such a file is refused, not repaired.
+    A "<!DOCTYPE" inside a comment or CDATA section is refused too: Word writes
+    neither, so the cost is nil and the check stays a plain byte search."""
+    if any(marker in data for marker in _DOCTYPE):
+        raise DtdNotAllowed(part)
+    return data
+
+
+def parse_xml(data: bytes, part: str = "an XML part"):
     """The root element of an XML part, Strict namespaces mapped to Transitional.
 
-    Raises etree.XMLSyntaxError on malformed XML (callers decide whether that is fatal).
+    part: the part's name, for the DtdNotAllowed error.
+    Raises DtdNotAllowed when the part declares a DTD, etree.XMLSyntaxError on
+    malformed XML (callers decide whether that is fatal).
     """
-    return etree.fromstring(to_transitional(data), _PARSER)
+    root = etree.fromstring(to_transitional(refuse_dtd(data, part)), _PARSER)
+    if root.getroottree().docinfo.doctype:  # an encoding the byte search does not cover
+        raise DtdNotAllowed(part)
+    return root
 
 
 class Package:
@@ -90,18 +109,20 @@ class Package:
         return name in self._names or name.lower() in self._lower
 
     def read(self, name: str) -> bytes:
-        """The bytes of part `name`; raises KeyError if absent, LimitExceeded if too big."""
+        """The bytes of XML part `name`; raises KeyError if absent, LimitExceeded if
+        too big, DtdNotAllowed if it declares a DTD (every part read goes through here,
+        so no part with a DTD reaches an XML parser)."""
         real = name if name in self._names else self._lower[name.lower()]
         info = self._names[real]
         if info.file_size > self._max:
             raise LimitExceeded(f"Part {real} inflates to {info.file_size} bytes "
                                 f"(limit {self._max}).")
-        return self._zip.read(info)
+        return refuse_dtd(self._zip.read(info), real)
 
     def main_root(self):
         """The root element of the main document part (w:document)."""
         try:
-            root = parse_xml(self.read(self.main_part))
+            root = parse_xml(self.read(self.main_part), self.main_part)
         except etree.XMLSyntaxError as e:
             raise UnreadableFile(f"{self.path.name}: the main document part is not "
                                  f"well-formed XML ({e}).") from e
@@ -118,7 +139,10 @@ class Package:
         return self._related.get(rel_type)
 
     def related_stream(self, rel_type: str):
-        """A binary stream inflating the related part of that type, None when there is none."""
+        """A binary stream inflating the related part of that type, None when there is none.
+
+        The stream is not checked for a DTD: parse what it gives with parse_xml and
+        the part's name (stylesheet.load_styles does)."""
         name = self._related.get(rel_type)
         if name is None or not self.has(name):
             return None
@@ -164,7 +188,7 @@ class Package:
         if not self.has(rels_name):
             return []
         try:
-            root = parse_xml(self.read(rels_name))
+            root = parse_xml(self.read(rels_name), rels_name)
         except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError):
             return []
         out = []

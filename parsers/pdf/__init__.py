@@ -41,8 +41,8 @@ def parse_pdf(path: str | Path) -> Document:
             except IngestError:
                 raise
             except Exception as exc:  # one broken page costs that page, not the file
-                diags.append(make("parser_warning", f"page {number}",
-                                  detail=f"page {number} could not be read ({type(exc).__name__})"))
+                diags.append(make("page_unreadable", f"page {number}", page=number,
+                                  error=f"{type(exc).__name__}: {exc}"))
             finally:
                 page.close()
         n_pages = len(pdf.pages)

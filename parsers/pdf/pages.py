@@ -121,7 +121,7 @@ def build_pages(raw_pages: list[RawPage], vocab: Counter) -> tuple[list[PageItem
         for annot in rp.annots:
             if annot.missing:
                 for key in annot.missing:
-                    diags.append(make("annotation_incomplete", f"page {rp.number}", key=key))
+                    diags.append(make("annotation_incomplete", f"page {rp.number}", page=rp.number, key=key))
         pages.append(PageItems(rp.number, items, notes, rp.annots, rp.words))
     return pages, diags
 

@@ -70,7 +70,19 @@ def _control_share(sample: bytes) -> float:
     return bad / len(sample)
 
 
-def _decode_legacy(data: bytes, name: str) -> tuple[str, str, Diagnostic]:
+def _decode_replacing(data: bytes, codec: str, diagnostics: list[Diagnostic]) -> str:
+    """`data` decoded with `codec`, bytes it cannot decode replaced with U+FFFD; each
+    replacement is a lost character, reported as `invalid_bytes_replaced`."""
+    text = data.decode(codec, errors="replace")
+    if "\ufffd" in text:
+        # Genuine U+FFFD characters survive errors="ignore"; replacements do not.
+        replaced = text.count("\ufffd") - data.decode(codec, errors="ignore").count("\ufffd")
+        if replaced:
+            diagnostics.append(make("invalid_bytes_replaced", None, count=replaced, encoding=codec))
+    return text
+
+
+def _decode_legacy(data: bytes, name: str, diagnostics: list[Diagnostic]) -> tuple[str, str]:
     matches = from_bytes(data)
     best = matches.best()
     if best is None:
@@ -85,9 +97,9 @@ def _decode_legacy(data: bytes, name: str) -> tuple[str, str, Diagnostic]:
                     and m.coherence >= best.coherence):
                 encoding = PREFERRED_LEGACY
                 break
-    text = data.decode(encoding, errors="replace")
-    detail = f"charset-normalizer; chaos {best.chaos:.2f}"
-    return text, encoding, make("encoding_guess", None, encoding=encoding, detail=detail)
+    clue = f"its bytes by charset-normalizer (chaos {best.chaos:.2f})"
+    diagnostics.append(make("encoding_guess", None, encoding=encoding, clue=clue))
+    return _decode_replacing(data, encoding, diagnostics), encoding
 
 
 def decode_bytes(data: bytes, name: str = "file") -> Decoded:
@@ -98,10 +110,7 @@ def decode_bytes(data: bytes, name: str = "file") -> Decoded:
         raise UnreadableFile(f"{name} is empty.", "Export the document again; the file has no bytes.")
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            text = data[len(bom):].decode(codec, errors="replace")
-            if "\ufffd" in text and "\ufffd" not in data[len(bom):].decode(codec, errors="ignore"):
-                diagnostics.append(make("parser_warning", None,
-                                        detail=f"Some bytes are not valid {codec}; replaced with U+FFFD."))
+            text = _decode_replacing(data[len(bom):], codec, diagnostics)
             return _finish(text, codec, diagnostics, name)
     if 0 in data:
         codec = _utf16_without_bom(data)
@@ -112,7 +121,7 @@ def decode_bytes(data: bytes, name: str = "file") -> Decoded:
                 text = None
             if text is not None and _control_share(text[:SAMPLE].encode("utf-8", "replace")) < MAX_CONTROL_SHARE:
                 diagnostics.append(make("encoding_guess", None, encoding=codec,
-                                        detail="NUL bytes on alternate positions, no byte-order mark"))
+                                        clue="NUL bytes on alternate positions (UTF-16 without a byte-order mark)"))
                 return _finish(text, codec, diagnostics, name)
         sample = data[:SAMPLE]
         if sample.count(0) > MAX_NUL_SHARE * len(sample) or _control_share(sample) > MAX_CONTROL_SHARE:
@@ -120,8 +129,7 @@ def decode_bytes(data: bytes, name: str = "file") -> Decoded:
                                     "(NUL and control bytes).")
         n_nul = data.count(0)
         data = data.replace(b"\x00", b"")
-        diagnostics.append(make("parser_warning", None,
-                                detail=f"Removed {n_nul} NUL byte(s) from the text."))
+        diagnostics.append(make("nul_removed", None, count=n_nul, unit="byte"))
         if not data:
             raise UnreadableFile(f"{name} holds only NUL bytes.")
     elif _control_share(data[:SAMPLE]) > MAX_CONTROL_SHARE:
@@ -130,15 +138,14 @@ def decode_bytes(data: bytes, name: str = "file") -> Decoded:
         return _finish(data.decode("utf-8"), "utf-8", diagnostics, name)
     except UnicodeDecodeError:
         pass
-    text, encoding, diagnostic = _decode_legacy(data, name)
-    diagnostics.append(diagnostic)
+    text, encoding = _decode_legacy(data, name, diagnostics)
     return _finish(text, encoding, diagnostics, name)
 
 
 def _finish(text: str, encoding: str, diagnostics: list[Diagnostic], name: str) -> Decoded:
     if "\x00" in text:  # UTF-16 text can carry U+0000 too
+        diagnostics.append(make("nul_removed", None, count=text.count("\x00"), unit="character"))
         text = text.replace("\x00", "")
-        diagnostics.append(make("parser_warning", None, detail="Removed NUL characters from the text."))
     return Decoded(_normalise(text), encoding, tuple(diagnostics))
 
 

@@ -191,8 +191,7 @@ class _Builder:
             slot = f"{nd.kind}:{nd.note_id}"
             if slot in self.bodies:  # a second "[^1]: ..." must not vanish
                 slot = f"{slot}#{nd.line}"
-                self.diagnostics.append(make("parser_warning", f"line {nd.line}", detail=(
-                    f"Note {nd.note_id} is defined more than once; this text has no mark.")))
+                self.diagnostics.append(make("duplicate_note", f"line {nd.line}", note_id=nd.note_id))
             self.bodies[slot] = (nd.text, f"line {nd.line}")
         notes: list[Note] = []
         for slot, (block, offset, anchor, where) in self.anchors.items():

@@ -184,8 +184,8 @@ EXPECTED = {
     "one-line.txt": ("ok", None, ""),
     "table-20000-rows.docx": ("ok", None, ""),
     "nested-tables.docx": ("ok", None, ""),
-    "xxe.docx": ("ok", None, ""),
-    "billion-laughs.docx": ("failed", "unreadable_file", "entity"),  # or ok, entities unexpanded
+    "xxe.docx": ("failed", "dtd_not_allowed", "word/document.xml declares a DTD"),
+    "billion-laughs.docx": ("failed", "dtd_not_allowed", "word/document.xml declares a DTD"),
     "Ωμέγα план 計画.txt": ("ok", None, ""),
 }
 
@@ -249,7 +249,7 @@ def build_corpus(folder: Path, shared: Path, outside: Path) -> None:
             '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
             ' xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>&xxe;</dc:title></cp:coreProperties>')
     write_docx(folder / "xxe.docx", p("1. Focus area &xxe;") + p("a) Leak &xxe; here"), xxe,
-               docProps__core_xml=core)
+               **{"docProps/core.xml": core})
     lol = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
     laughs = f'<!DOCTYPE w:document [<!ENTITY lol0 "lol">{lol}]>'
     write_docx(folder / "billion-laughs.docx", p("1. Focus area") + p("a) &lol9;"), laughs)
@@ -341,8 +341,6 @@ def test_hostile_file_gets_a_clear_outcome(hostile, name):
     if name == "scan.pdf":
         import importlib.util
         code = "no_text_layer" if importlib.util.find_spec("parsers.pdf") else "unsupported_format"
-    if name == "billion-laughs.docx" and doc["status"] == "ok":
-        status = "ok"  # libxml2 without an amplification guard: entities stay unexpanded
     assert doc["status"] == status, (name, doc["error"])
     diags = [d for d in read_csv(out / "diagnostics.csv") if d["source_path"] == doc["source_path"]]
     if status == "failed":
@@ -371,7 +369,10 @@ def test_hostile_no_secret_reaches_any_output(hostile):
 
 
 def test_hostile_entities_are_never_expanded(tmp_path):
+    """A DTD anywhere in a .docx refuses the file (dtd_not_allowed, naming the part):
+    no entity, external or internal, is ever expanded."""
     import parsers
+    from parsers.errors import DtdNotAllowed
 
     secret = tmp_path / "secret.txt"
     secret.write_text(SECRET, encoding="utf-8")
@@ -379,18 +380,17 @@ def test_hostile_entities_are_never_expanded(tmp_path):
     core = (f'<?xml version="1.0"?><!DOCTYPE cp:coreProperties [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
             '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
             ' xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>&xxe;</dc:title></cp:coreProperties>')
-    doc = parsers.parse(write_docx(tmp_path / "x.docx", p("a) Leak &xxe; here"), prolog, docProps__core_xml=core))
-    texts = [b.text for b in doc.iter_paragraphs()]
-    assert texts and texts[0].startswith("a) Leak") and not any(SECRET in t for t in texts)
-    assert SECRET not in repr(doc)
     lol = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
-    try:
-        doc = parsers.parse(write_docx(tmp_path / "lol.docx", p("a) &lol9;"),
-                                       f'<!DOCTYPE w:document [<!ENTITY lol0 "lol">{lol}]>'))
-    except parsers.IngestError as e:
-        assert "entity" in e.message.lower()
-    else:
-        assert all(len(b.text) < 100 for b in doc.iter_paragraphs())
+    cases = [
+        (write_docx(tmp_path / "x.docx", p("a) Leak &xxe; here"), prolog), "word/document.xml"),
+        (write_docx(tmp_path / "core.docx", p("a) Plain text"), **{"docProps/core.xml": core}), "docProps/core.xml"),
+        (write_docx(tmp_path / "lol.docx", p("a) &lol9;"), f'<!DOCTYPE w:document [<!ENTITY lol0 "lol">{lol}]>'),
+         "word/document.xml"),
+    ]
+    for path, part in cases:
+        with pytest.raises(DtdNotAllowed) as err:
+            parsers.parse(path)
+        assert err.value.part == part and SECRET not in str(err.value) and "lollol" not in str(err.value)
 
 
 def test_hostile_macros_are_reported_not_run(hostile):

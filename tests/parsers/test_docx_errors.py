@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from parsers.docx import parse_docx
-from parsers.errors import EncryptedFile, UnreadableFile, UnsupportedFormat
+from parsers.errors import DtdNotAllowed, EncryptedFile, UnreadableFile, UnsupportedFormat
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -76,15 +76,50 @@ def test_docx_legacy_doc_is_unsupported(tmp_path):
         parse_docx(path)
 
 
-def test_docx_entities_are_not_expanded(tmp_path):
+def test_docx_dtd_is_refused_before_entities_are_expanded(tmp_path):
     body = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "boom"><!ENTITY b "&a;&a;&a;&a;">]>'
             f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>x&b;y</w:t></w:r></w:p></w:body></w:document>')
     path = zip_with(tmp_path / "ent.docx", {
         "_rels/.rels": RELS.format(ns=TRANSITIONAL_REL, target="word/document.xml"),
         "word/document.xml": body,
     })
-    doc = parse_docx(path)
-    assert "boom" not in doc.blocks[0].text
+    with pytest.raises(DtdNotAllowed) as err:
+        parse_docx(path)
+    assert err.value.code == "dtd_not_allowed" and err.value.part == "word/document.xml"
+    assert err.value.message.startswith("word/document.xml declares a DTD") and "boom" not in str(err.value)
+
+
+_DOC_RELS = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+             f'<Relationship Id="rId1" Type="{TRANSITIONAL_REL}/styles" Target="styles.xml"/>'
+             f'<Relationship Id="rId2" Type="{TRANSITIONAL_REL}/comments" Target="comments.xml"/></Relationships>')
+_DTD = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "boom">]>'
+
+
+@pytest.mark.parametrize("part, xml", [
+    ("word/styles.xml", f'{_DTD}<w:styles xmlns:w="{W}"><w:style w:styleId="a"/></w:styles>'),
+    ("word/comments.xml", f'{_DTD}<w:comments xmlns:w="{W}"/>'),
+    ("docProps/core.xml", f'{_DTD}<cp:coreProperties xmlns:cp="urn:x"/>'),
+    ("word/_rels/document.xml.rels", _DTD + _DOC_RELS[len('<?xml version="1.0"?>'):]),
+])
+def test_docx_dtd_in_any_part_it_reads_is_refused(tmp_path, part, xml):
+    """Side parts too, whether read whole, streamed (styles) or through python-docx (core)."""
+    files = {"_rels/.rels": RELS.format(ns=TRANSITIONAL_REL, target="word/document.xml"),
+             "word/_rels/document.xml.rels": _DOC_RELS,
+             "word/document.xml": f'<w:document xmlns:w="{W}"><w:body><w:p/></w:body></w:document>',
+             "word/styles.xml": f'<w:styles xmlns:w="{W}"/>', "word/comments.xml": f'<w:comments xmlns:w="{W}"/>'}
+    files[part] = xml
+    with pytest.raises(DtdNotAllowed) as err:
+        parse_docx(zip_with(tmp_path / "dtd.docx", files))
+    assert err.value.part == part
+
+
+def test_docx_dtd_in_utf16_part_is_refused(tmp_path):
+    body = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE d>'
+            f'<w:document xmlns:w="{W}"><w:body><w:p/></w:body></w:document>').encode("utf-16")
+    path = zip_with(tmp_path / "u16.docx", {
+        "_rels/.rels": RELS.format(ns=TRANSITIONAL_REL, target="word/document.xml"), "word/document.xml": body})
+    with pytest.raises(DtdNotAllowed):
+        parse_docx(path)
 
 
 def test_docx_strict_ooxml_namespace(tmp_path):
@@ -111,7 +146,8 @@ def test_docx_damaged_side_part_is_a_diagnostic(tmp_path):
     })
     doc = parse_docx(path)
     assert doc.blocks[0].text == "ok" and doc.comments == ()
-    assert [d.code for d in doc.diagnostics] == ["parser_warning"]
+    assert [(d.code, d.source_ref) for d in doc.diagnostics] == [("part_unreadable", "word/comments.xml")]
+    assert "word/comments.xml" in doc.diagnostics[0].message and "comments are missing" in doc.diagnostics[0].message
 
 
 def test_docx_damaged_copies_never_crash(tmp_path, fixtures_dir):

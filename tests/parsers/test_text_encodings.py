@@ -56,7 +56,7 @@ def test_text_stray_nul_bytes_are_stripped_with_a_warning(tmp_path):
     data = SAMPLE.encode("utf-8").replace(b"Call", b"Ca\x00ll").replace(b"Q3", b"Q\x003")
     doc = parse_text(_write(tmp_path, "nul.txt", data))
     _check(doc)
-    (warning,) = [d for d in doc.diagnostics if d.code == "parser_warning"]
+    (warning,) = [d for d in doc.diagnostics if d.code == "nul_removed"]
     assert warning.severity == "warning" and "2 NUL" in warning.message
 
 
