@@ -128,8 +128,23 @@ def _breaks(prev: Line, line: Line, n_lines: int, right_limit: float, gap_limit:
         return True
     if in_cell and prev.words[-1].text.endswith(":") and first.text[:1].isupper():
         return True  # "N.B. 22 May:" / "International Day ...": a lead-in line of its own
-    room = right_limit - prev.x1 - 0.3 * prev.size
-    return (first.x1 - first.x0) < room
+    return (first.x1 - first.x0) < room_left(prev, right_limit)
+
+
+def room_left(line: Line, right_limit: float) -> float:
+    """The width a next word could still take on this line: what is left before
+    `right_limit`, less the space before that word."""
+    return right_limit - line.x1 - _space_width(line)
+
+
+def _space_width(line: Line) -> float:
+    """The width of a space before a next word: the line's own gaps between words
+    (a line that ends early is not stretched by justification; DejaVu's space is
+    0.32 em), but never under 0.3 em, so a word that would have fitted by a hair
+    after a narrow space (Times, TeX) is no proof that the line was ended on purpose."""
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(line.words, line.words[1:], strict=False)
+                  if b.x0 - a.x1 > 0.12 * min(a.size, b.size))
+    return max(gaps[len(gaps) // 2] if gaps else 0.0, 0.3 * line.size)
 
 
 def _open_range_end(line: Line) -> bool:
