@@ -133,7 +133,7 @@ _CATALOGUE = (
     Code("numbering_failed", "warning",
          "List numbering could not be computed ({error}); the list labels (a), 1., ...) of this "
          "and every later paragraph are missing.",
-         "Please report it with the file; the text itself is complete."),
+         "Please report it with the file; the text itself is complete.", loses_data=True),
     Code("numbering_missing", "warning",
          "List {num_id} has no definition in the numbering part; its items get no label "
          "(Word shows none either).",
