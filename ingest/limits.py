@@ -46,7 +46,8 @@ class Limits:
         (a 2 KB part that compresses 200 times is harmless).
     max_entries: Most entries in one zip.
     max_pages: Most pages in one PDF.
-    max_rows: Most table rows in one document (all tables, nested ones included).
+    max_rows: Most table rows read from one document (all tables, nested ones included);
+        rows after the first max_rows are dropped, with a rows_truncated warning.
     timeout: Seconds one document may take (parse and normalize); None means no limit.
         Enforced only when documents run in worker processes (workers >= 1).
     memory_limit: Bytes of address space a worker may add, for one document, to what
