@@ -188,7 +188,8 @@ def _cut_word(prev: Line, line: Line, right_limit: float, vocab: Counter) -> boo
 
 
 def _extend(para: ParaDraft, line: Line, vocab: Counter, note_marks: set[str], glue: bool = False) -> None:
-    if glue:
+    if glue or re.search(r"\w/$", para.text):
+        # a line may break after a slash inside "September/October": no space there
         _append_words(para, line.words, line.sup, note_marks)
     elif para.text.endswith("-") and line.words and not line.sup[0]:
         head = re.search(r"(\w+)-$", para.text)
