@@ -42,6 +42,8 @@ class ParaDraft:
     kind: str | None = None
     marks: list[tuple[str, int]] = field(default_factory=list)  # (note mark, offset)
     last_line_full: bool = False
+    room: float = 0.0  # width a next word could still take on the last line
+    first_width: float = 0.0  # width of the first word (after a label)
 
 
 def _is_bullet(text: str) -> bool:
@@ -106,6 +108,7 @@ def paragraphs_from_lines(lines: list[Line], right_limit: float, gap_limit: floa
                     glue=in_cell and _cut_word(prev, line, right_limit, vocab))
             n_lines += 1
         cur.last_line_full = line.x1 >= right_limit - 0.25 * line.size
+        cur.room = room_left(line, right_limit)
         prev = line
     return paras
 
@@ -121,14 +124,34 @@ def _breaks(prev: Line, line: Line, n_lines: int, right_limit: float, gap_limit:
     if prev.words[-1].text.endswith("-"):
         return False
     first = line.words[0]
-    if in_cell and prev.words[-1].text[-1:].isdigit() and first.text[:1].isupper() \
-            and not _open_range_end(prev):
+    if in_cell and _item_ends(" ".join(w.text for w in prev.words), first.text):
+        return True
+    return (first.x1 - first.x0) < room_left(prev, right_limit)
+
+
+def _item_ends(text: str, first: str) -> bool:
+    """True when a cell line ending in `text` closes a short item although the next
+    line, opening with `first`, would not have fitted after it."""
+    if not first[:1].isupper():
+        return False
+    if text[-1:].isdigit():
         # a narrow cell of short items ("Feb – Mar 18" / "Mar – Apr 18"): a line that
         # ends in a number and a next one that opens with a capital are two items
+        return not _open_range_end(text)
+    return text.endswith(":")  # "N.B. 22 May:" / "International Day ...": a lead-in line of its own
+
+
+def runs_on(head: ParaDraft, tail: ParaDraft) -> bool:
+    """True when cell paragraph `tail`, at the top of a page, is the rest of `head`,
+    cut by the page break: it goes on in lower case or after a hyphen, or (same
+    style, no sentence or item end) its first word did not fit on head's last line."""
+    if tail.label is not None or not tail.text:
+        return False
+    if head.text.endswith("-") or tail.text[:1].islower():
         return True
-    if in_cell and prev.words[-1].text.endswith(":") and first.text[:1].isupper():
-        return True  # "N.B. 22 May:" / "International Day ...": a lead-in line of its own
-    return (first.x1 - first.x0) < room_left(prev, right_limit)
+    if head.bold != tail.bold or abs(head.size - tail.size) > 0.6 or head.text.endswith(tuple(SENTENCE_END)):
+        return False
+    return not _item_ends(head.text, tail.text) and tail.first_width >= head.room
 
 
 def room_left(line: Line, right_limit: float) -> float:
@@ -147,11 +170,11 @@ def _space_width(line: Line) -> float:
     return max(gaps[len(gaps) // 2] if gaps else 0.0, 0.3 * line.size)
 
 
-def _open_range_end(line: Line) -> bool:
-    """True when the line stops inside a date range, on its bare end day
+def _open_range_end(text: str) -> bool:
+    """True when a line's text stops inside a date range, on its bare end day
     ("31 May - 17" / "June 2021"; "3 May to 13" / "June"): the range's end takes
     its month from the next line, so the two lines are one item, not two."""
-    m = OPEN_RANGE_END.search(" ".join(w.text for w in line.words))
+    m = OPEN_RANGE_END.search(text)
     return m is not None and not re.fullmatch(r"\d{4}", m.group(1))
 
 
@@ -159,6 +182,8 @@ def _start(line: Line, label: str | None, kind: str | None, skip: int, note_mark
     para = ParaDraft("", line.page, line.top, line.bottom, line.x0, line.x1, line.size, _style(line)[0],
                      label, kind)
     _append_words(para, line.words[skip:], line.sup[skip:], note_marks)
+    body = [w for w, s in zip(line.words[skip:], line.sup[skip:], strict=False) if not s]
+    para.first_width = body[0].x1 - body[0].x0 if body else 0.0
     return para
 
 

@@ -9,9 +9,10 @@ from `unruled.find_unruled`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from .paragraphs import ParaDraft
+from .paragraphs import ParaDraft, runs_on
 
 SNAP = 2.5  # points within which two cell edges are the same grid line
 
@@ -194,10 +195,9 @@ def _join_rows(last: RowDraft, first: RowDraft) -> None:
     for a, b in zip(last.cells, first.cells, strict=False):
         if not b.paras:
             continue
-        if a.paras and b.paras[0].label is None and (b.paras[0].text[:1].islower()
-                                                    or a.paras[-1].text.endswith("-")):
+        if a.paras and runs_on(a.paras[-1], b.paras[0]):
             head, tail = a.paras[-1], b.paras[0]
-            sep = "" if head.text.endswith("-") else " "
+            sep = "" if re.search(r"-$|\w/$", head.text) else " "  # a hyphen or slash break
             offset = len(head.text) + len(sep)
             head.text += sep + tail.text
             head.marks.extend((m, o + offset) for m, o in tail.marks)
