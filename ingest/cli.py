@@ -92,7 +92,8 @@ def run_command(
     max_pages: Annotated[int, typer.Option(
         "--max-pages", min=1, help="Most pages in one PDF.")] = DEFAULT_MAX_PAGES,
     max_rows: Annotated[int, typer.Option(
-        "--max-rows", min=1, help="Most table rows in one document.")
+        "--max-rows", min=1, help="Most table rows read from one document; rows past it are dropped "
+                                  "and the document is partial.")
     ] = DEFAULT_MAX_ROWS,
 ) -> None:
     """Ingest workplans into CSV + Parquet tables (SPEC.md) in the output folder.
@@ -224,7 +225,10 @@ def codes_command(
         typer.echo(render_markdown(), nl=False)
         return
     for row in catalogue_rows():
-        loss = "  (data lost: document is partial)" if row["loses_data"] else ""
+        if row["severity"] == "error":
+            loss = "  (the document fails)"
+        else:
+            loss = "  (data lost: the document is partial)" if row["loses_data"] else ""
         typer.echo(f"{row['code']}  [{row['severity']}]{loss}\n    {row['message']}\n    remedy: {row['remedy']}")
 
 
