@@ -24,6 +24,11 @@ SENTENCE_END = ".;:!?"
 # a line's end that is the bare day of a range's end: "May - 17", "3 –13", "to 30";
 # group 1 is the range's start (a year there makes "2020 - 21" a range of years)
 OPEN_RANGE_END = re.compile(r"(\S+?)\s*(?:[-‐‑–—]|\b(?:to|au|al)\b)\s*\d{1,2}$", re.IGNORECASE)
+# month names and their short forms in English, French and Spanish (the plans' languages)
+MONTHS = frozenset("""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec janvier février fevrier mars avril mai juin juillet
+    août aout septembre octobre novembre décembre decembre janv févr fevr avr juil déc enero febrero marzo
+    abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre ene abr ago dic""".split())
 
 
 @dataclass
@@ -136,8 +141,9 @@ def _item_ends(text: str, first: str) -> bool:
         return False
     if text[-1:].isdigit():
         # a narrow cell of short items ("Feb – Mar 18" / "Mar – Apr 18"): a line that
-        # ends in a number and a next one that opens with a capital are two items
-        return not _open_range_end(text)
+        # ends in a number and a next one that opens with a capital are two items,
+        # unless the number is a range's end day and its month opens the next line
+        return not (open_range_end(text) and _is_month(first))
     return text.endswith(":")  # "N.B. 22 May:" / "International Day ...": a lead-in line of its own
 
 
@@ -170,10 +176,15 @@ def _space_width(line: Line) -> float:
     return max(gaps[len(gaps) // 2] if gaps else 0.0, 0.3 * line.size)
 
 
-def _open_range_end(text: str) -> bool:
+def _is_month(word: str) -> bool:
+    """True for a month's name or short form ("June", "Sept.", "juin,")."""
+    return word.strip(".,;:()").lower() in MONTHS
+
+
+def open_range_end(text: str) -> bool:
     """True when a line's text stops inside a date range, on its bare end day
-    ("31 May - 17" / "June 2021"; "3 May to 13" / "June"): the range's end takes
-    its month from the next line, so the two lines are one item, not two."""
+    ("31 May - 17" / "June 2021"; "3 May to 13" / "June"): when the next line opens
+    with a month, the range's end takes it, so the two lines are one item, not two."""
     m = OPEN_RANGE_END.search(text)
     return m is not None and not re.fullmatch(r"\d{4}", m.group(1))
 

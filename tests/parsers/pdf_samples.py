@@ -259,3 +259,29 @@ def _hanging_items(pdf, items, text_x: float, line_h: float) -> None:
         pdf.cell(8, line_h, label)
         pdf.set_xy(text_x, y)
         pdf.multi_cell(0, line_h, text, new_x="LMARGIN", new_y="NEXT")
+
+
+WRAPPED_TIMELINES = (
+    ("Consultation with the country teams", "By 15 July\nN.B. 31 May - 17 June 2021: UNFCCC virtual meeting"),
+    ("Webinar on the guidance note", "Webinar 3 to 13 July"),
+    ("Review sessions", "Sessions 1 - 12\nReport"),
+    ("Drafting of the synthesis report", "Feb - Mar 18\nMar - Apr 18"),
+)
+
+
+def wrapped_timelines(path: Path) -> Path:
+    """A ruled table whose narrow "Timeline" column wraps date ranges on their end
+    day ("N.B. 31 May - 17" / "June 2021"), beside cells of short items set on lines
+    of their own (Enter pressed) that nearly fill the column: WRAPPED_TIMELINES."""
+    pdf = _new()
+    pdf.set_font("helvetica", "", 10)
+    with pdf.table(col_widths=(70, 29), width=99, align="LEFT", padding=1, line_height=5) as table:
+        row = table.row()
+        row.cell("Activity")
+        row.cell("Timeline")
+        for activity, timeline in WRAPPED_TIMELINES:
+            row = table.row()
+            row.cell(activity)
+            row.cell(timeline)
+    pdf.output(path)
+    return path
