@@ -1,10 +1,17 @@
-"""Reviewer comments kept as PDF annotations become Comments; an annotation that
+"""Reviewer comments kept as PDF annotations become Comments (those of the shared
+fixture as in its .docx twin and the gold); an annotation that
 lacks /Rect is kept with a diagnostic, and the page's other annotations survive."""
 
 from __future__ import annotations
 
-import pytest
+import json
+import re
 
+import pdfplumber
+import pytest
+from pdfminer.pdftypes import resolve1
+
+from parsers.docx import parse_docx
 from parsers.pdf import parse_pdf
 from parsers.pdf.annotations import iso_date
 
@@ -34,9 +41,48 @@ def test_pdf_annotation_without_rect_is_kept_with_a_warning(doc):
     assert "/Rect" in doc.diagnostics[0].message
 
 
-def test_pdf_fixture_links_are_not_comments(fixtures_dir):
-    # LibreOffice exports footnote marks as /Link annotations; they are no comments
-    assert parse_pdf(fixtures_dir / "img-hre-draft-workplan.pdf").comments == ()
+def _subtypes(path) -> list[str]:
+    """Every annotation's /Subtype, read raw: pdfplumber's page.annots raises KeyError
+    on the /Popup annotations without /Rect that LibreOffice writes."""
+    with pdfplumber.open(path) as pdf:
+        return [resolve1(a).get("Subtype").name for page in pdf.pages
+                for a in resolve1(page.page_obj.annots) or []]
+
+
+@pytest.fixture(scope="module")
+def img_pdf(fixtures_dir):
+    return parse_pdf(fixtures_dir / "img-hre-draft-workplan.pdf")
+
+
+def test_pdf_fixture_links_and_popups_are_not_comments(fixtures_dir, img_pdf):
+    # LibreOffice exports footnote marks as /Link annotations and each comment as a
+    # /Text note plus a rect-less /Popup: only the /Text notes are comments
+    kinds = _subtypes(fixtures_dir / "img-hre-draft-workplan.pdf")
+    assert kinds.count("Link") >= 2 and kinds.count("Popup") == kinds.count("Text") == 3
+    assert len(img_pdf.comments) == 3
+    assert img_pdf.diagnostics == ()
+
+
+def test_pdf_fixture_comments_match_the_docx_twin(fixtures_dir, img_pdf):
+    docx = parse_docx(fixtures_dir / "img-hre-draft-workplan.docx")
+    assert len(docx.comments) == len(img_pdf.comments)
+    pdf_blocks, docx_blocks = img_pdf.block_by_id(), docx.block_by_id()
+    for got, want in zip(img_pdf.comments, docx.comments, strict=True):
+        assert (got.author, got.text) == (want.author, want.text)
+        block, twin = pdf_blocks[got.anchor_block], docx_blocks[want.anchor_block]
+        # the same cell paragraph: the PDF's locator only adds the page
+        assert re.sub(r"^page \d+, ", "", block.source_ref) == twin.source_ref
+        assert block.text.strip() == twin.text.strip()
+    # a /Text note marks a point, not a span; LibreOffice writes no date (D:000...)
+    assert all(c.anchor_text is None and c.date is None for c in img_pdf.comments)
+    assert [c.source_ref for c in img_pdf.comments] == ["page 2, comment 1", "page 4, comment 2",
+                                                        "page 5, comment 3"]
+
+
+def test_pdf_fixture_comments_match_gold(shared_dir, img_pdf):
+    gold = json.loads((shared_dir / "gold" / "img-hre-draft-workplan.gold.json").read_text(encoding="utf-8"))
+    want = [(f"{c['author']} [{c['author_tag']}]", c["text"]) for c in gold["comments"]]
+    assert [(c.author, c.text) for c in img_pdf.comments] == want
 
 
 @pytest.mark.parametrize("raw, iso", [
