@@ -58,29 +58,13 @@ def test_score_txt_and_docx_meet_issue_3_targets(report, suffix):
             assert f1(row, table) >= 0.9, (name, table, f1(row, table))
 
 
-# Justified exceptions: (pdf, table) -> reason. LibreOffice did not export the Word
-# comments of this fixture: its PDF holds no Text/Highlight/FreeText annotation and no
-# comment text at all (only footnote links), so there is nothing to read.
-PDF_EXCEPTIONS = {("img-hre-draft-workplan.pdf", "comments"): "the PDF carries no comments"}
-
-
 def test_score_pdf_within_003_of_docx(report):
+    # every table, comments included: the PDFs carry their reviewer comments as annotations
     pdfs = rows(report, ".pdf")
     docx = rows(report, ".docx")
     assert len(pdfs) == 2
     for name, row in pdfs.items():
         twin = docx[name[:-4] + ".docx"]
         for table in TABLES:
-            if (name, table) in PDF_EXCEPTIONS:
-                continue
             assert f1(row, table) >= f1(twin, table) - 0.03, (name, table, f1(row, table), f1(twin, table))
         assert row["fields"] >= twin["fields"] - 0.03, (name, row["fields"], twin["fields"])
-
-
-def test_score_pdf_exceptions_are_real(shared_dir):
-    import pdfplumber
-
-    for name, _ in PDF_EXCEPTIONS:
-        with pdfplumber.open(shared_dir / "fixtures" / name) as pdf:
-            kinds = {str(a.get("data", {}).get("Subtype")) for page in pdf.pages for a in page.annots}
-        assert kinds <= {"/'Link'"}, kinds
