@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import pytest
 
+from normalize.pipeline import normalize_document
 from parsers.pdf import parse_pdf
 from parsers.pdf.paragraphs import open_range_end
 
 
 @pytest.fixture(scope="module")
-def timeline_cells(tmp_path_factory, pdf_samples):
-    doc = parse_pdf(pdf_samples.wrapped_timelines(tmp_path_factory.mktemp("pdf") / "wrapped.pdf"))
+def doc(tmp_path_factory, pdf_samples):
+    return parse_pdf(pdf_samples.wrapped_timelines(tmp_path_factory.mktemp("pdf") / "wrapped.pdf"))
+
+
+@pytest.fixture(scope="module")
+def timeline_cells(doc):
     (table,) = doc.iter_tables()
     return [[p.text for p in row.cells[1].paragraphs] for row in table.rows[1:]]
 
@@ -23,6 +28,14 @@ def test_pdf_range_wrapped_on_its_end_day_is_one_paragraph(timeline_cells):
     # "By 15 July" was ended with Enter; the note's lead-in ends with ":" as in Word
     assert timeline_cells[0] == ["By 15 July", "N.B. 31 May - 17 June 2021:", "UNFCCC virtual meeting"]
     assert timeline_cells[1] == ["Webinar 3 to 13 July"]
+
+
+def test_pdf_wrapped_range_gives_the_whole_event(doc):
+    records, _ = normalize_document(doc, "doc")
+    events = [(e["name"], e["start"], e["end"], e["source"]) for e in records.tables["events"]]
+    assert events == [("UNFCCC virtual meeting", "2021-05-31", "2021-06-17", "note")]
+    webinar = [t for t in records.tables["timelines"] if t["raw"] == "Webinar 3 to 13 July"]
+    assert [(t["start"], t["end"]) for t in webinar] == [("2021-07-03", "2021-07-13")]
 
 
 def test_pdf_short_items_ending_in_a_number_stay_apart(timeline_cells):
