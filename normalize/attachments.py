@@ -8,8 +8,8 @@ import re
 from parsers.model import Document
 
 from .context import Context
-from .labels import clean
 from .records import Records
+from .structure.labels import clean
 
 _TAGGED = re.compile(r"^(?P<name>.*?)\s*\[(?P<tag>[^\]]+)\]\s*$")
 
@@ -33,7 +33,7 @@ def subject_of(ctx: Context, block_id: int | None) -> tuple[str, str | None]:
 
 def run(doc: Document, ctx: Context) -> Records:
     """comments and notes rows."""
-    from .participants import matcher
+    from .organisations.participants import matcher
 
     records = Records()
     m = matcher()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from parsers.model import Document
 
-from .outline import Outline
+from .structure.outline import Outline
 
 
 @dataclass

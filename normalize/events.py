@@ -14,8 +14,8 @@ from parsers.model import Document
 
 from . import timelines as tl
 from .context import Context
-from .labels import clean
 from .records import Records
+from .structure.labels import clean
 
 # A capitalised name (joiners allowed), then a word that introduces its date.
 _TEXT_EVENT = re.compile(

@@ -27,10 +27,13 @@ class DocInfo:
 
 
 def _steps() -> dict[str, Callable[[Document, Context], Records]]:
-    from . import attachments, events, participants, structure, timeline_step
+    from . import attachments, events
+    from .organisations import participants
+    from .structure import step as structure
+    from .timelines import step as timelines
     return {
         "structure": structure.run,
-        "timelines": timeline_step.run,
+        "timelines": timelines.run,
         "participants": participants.run,
         "attachments": attachments.run,
         "events": events.run,

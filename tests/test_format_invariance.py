@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 import parsers
-from normalize.labels import clean
 from normalize.pipeline import normalize_document
+from normalize.structure.labels import clean
 
 NAMES = ("img-hre-draft-workplan", "emg-workplan-2018")
 FORMATS = ("docx", "pdf")  # each compared with the .txt export

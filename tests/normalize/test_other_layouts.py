@@ -128,7 +128,7 @@ def test_layout_numbered_workstreams_with_activity_bullets(tmp_path):
 
 @pytest.mark.parametrize("text,label", [("1.1 Guidance produced", "1.1"), ("2.5 million people", None)])
 def test_layout_multilevel_number_without_closing_mark(text, label):
-    from normalize.labels import split_label
+    from normalize.structure.labels import split_label
     from parsers.model import Paragraph
 
     assert split_label(Paragraph(1, text, "paragraph 1"))[0] == label

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from normalize import participants
 from normalize.context import Context
-from normalize.outline import ActivityNode, Outline, RoleCell, SectionNode
+from normalize.organisations import participants
+from normalize.structure.outline import ActivityNode, Outline, RoleCell, SectionNode
 from parsers.model import Document
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 import parsers
-from normalize import structure
 from normalize.context import Context
-from normalize.labels import Item, label_class, nest_items, split_label
+from normalize.structure import step as structure
+from normalize.structure.labels import Item, label_class, nest_items, split_label
 from parsers.model import Cell, Document, Paragraph, Row, Table
 
 

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .data import load_timewords
+from ..data import load_timewords
 
 # precisions, finest first (SPEC: a range's precision is that of its finer end)
 PRECISIONS = ("day", "month_part", "month", "quarter", "half", "year")

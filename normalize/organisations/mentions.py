@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
 if TYPE_CHECKING:
-    from normalize.organisations import Organisation
+    from .entities import Organisation
 
 # A term is matched by exact spelling when it is one word with two capitals or a digit
 # ("UNEP", "UN-Habitat", "AfDB", "C40"); other terms ("UN Women", "Ramsar") by lower case.

@@ -1,14 +1,14 @@
-"""Structure: sections and activities from the flow of paragraphs and tables.
+"""The flow reader: sections and activities from the paragraphs and tables in order.
 
 Reads the document top to bottom. Sections come from numbered section paragraphs
 (those followed by role lines such as "Focus Area Lead:", or inside a "Focus
 areas" region), from keyword headings ("Workstream 1: ..."), from heading-styled
 paragraphs that open content, from annex headings, and from part / accomplishment
-rows of activity tables. Activities come from activity tables (`worktable`), from
+rows of activity tables. Activities come from activity tables (`tables`), from
 "Indicative activities" / "Purpose" bullets, from "Activities:" lists, and from
 lettered and numbered items inside a section. Numbered prose before the first
 section (an introduction) is not an activity (issue 3, point 1). The words that
-announce all this live in data/structure.json (`sections`).
+announce all this live in data/structure.json (read by `headings`).
 """
 
 from __future__ import annotations
@@ -18,12 +18,8 @@ from dataclasses import replace
 
 from parsers.model import Document, Paragraph, Table
 
-from .context import Context
-from .labels import clean, items_from_paragraphs, label_class, nest_items, split_label, walk
-from .layout import infer_layout, read_layout
-from .outline import ActivityNode, EventRow, Outline, RoleCell, SectionNode, TimelineCell
-from .records import Records
-from .sections import (
+from .columns import infer_layout, read_layout
+from .headings import (
     ANNEX,
     is_activities_header,
     is_generic_heading,
@@ -35,49 +31,9 @@ from .sections import (
     section_kind,
     words,
 )
-
-
-class OutlineBuilder:
-    """Adds sections and activities to an Outline with deterministic ids."""
-
-    def __init__(self, outline: Outline):
-        self.outline = outline
-        self.part: SectionNode | None = None      # current level-1 section
-        self.section: SectionNode | None = None   # current innermost section
-
-    def add_section(self, level: int, label: str | None, title: str, kind: str, source_ref: str,
-                    parent: SectionNode | None = None, block_ids=()) -> SectionNode:
-        node = SectionNode(f"s{len(self.outline.sections) + 1:03d}", parent.section_id if parent else None,
-                           level, label, clean(title), kind, source_ref)
-        self.outline.sections.append(node)
-        if level == 1 and kind != "accomplishment":
-            self.part = node
-        self.section = node
-        self.own(block_ids, "section", node.section_id)
-        return node
-
-    def add_activity(self, kind: str, label: str | None, text: str, source_ref: str,
-                     parent: ActivityNode | None = None, block_ids=(), *, evidence: str) -> ActivityNode:
-        node = ActivityNode(f"a{len(self.outline.activities) + 1:03d}",
-                            self.section.section_id if self.section else None,
-                            parent.activity_id if parent else None, label, kind, clean(text), source_ref,
-                            evidence=evidence)
-        self.outline.activities.append(node)
-        self.own(block_ids, "activity", node.activity_id)
-        return node
-
-    def own(self, block_ids, kind: str, subject_id: str) -> None:
-        for b in block_ids:
-            self.outline.owners[b] = (kind, subject_id)
-
-
-def run(doc: Document, ctx: Context) -> Records:
-    """Sections and activities rows; fills ctx.outline for the later steps."""
-    outline = ctx.outline
-    ctx.title = outline.title = _title(doc)
-    outline.issuer_text = _issuer_text(doc)
-    FlowReader(doc, outline).read()
-    return _records(outline)
+from .labels import clean, items_from_paragraphs, label_class, nest_items, split_label, walk
+from .outline import EventRow, Outline, OutlineBuilder, RoleCell, SectionNode, TimelineCell
+from .tables import read_table
 
 
 class FlowReader:
@@ -112,7 +68,6 @@ class FlowReader:
         self.pending.clear()
 
     def table(self, block: Table) -> None:
-        from .worktable import read_table  # late import: worktable needs OutlineBuilder
 
         section = self.builder.section
         if _is_event_table(block, section):
@@ -247,7 +202,7 @@ _TRAILING_BRACKET = re.compile(r"\(([^()]{2,60})\)\s*[.;]?\s*$")
 
 def trailing_timeline(text: str, source_ref: str) -> TimelineCell | None:
     """A TimelineCell for a date in brackets that ends an item ("Map initiatives (Q1 2021)")."""
-    from . import timelines as tl
+    from .. import timelines as tl
 
     m = _TRAILING_BRACKET.search(text)
     if not m:
@@ -309,51 +264,3 @@ def _read_event_table(outline: Outline, table: Table, section: SectionNode | Non
                     outline.owners[b.block_id] = ("section", section.section_id)
 
 
-def _title(doc: Document) -> str | None:
-    plan_words = words()["workplan_words"]
-    paragraphs = [p for p in doc.blocks if isinstance(p, Paragraph) and clean(p.text)][:12]
-    for i, p in enumerate(paragraphs):
-        t = clean(p.text)
-        if len(t) < 150 and any(w in t.lower() for w in plan_words):
-            if i and len(t.split()) <= 3 and len(clean(paragraphs[i - 1].text)) < 150:
-                # "Draft Workplan" under the name of the body that issues it
-                return f"{clean(paragraphs[i - 1].text)} — {t}"
-            return t
-    if doc.title and clean(doc.title):
-        return clean(doc.title)
-    return clean(paragraphs[0].text) if paragraphs else None
-
-
-def _issuer_text(doc: Document) -> str:
-    """Text that names the body issuing the plan: the title lines and the line that
-    calls the document a work plan."""
-    plan_words = words()["workplan_words"]
-    lines = []
-    for p in [b for b in doc.blocks if isinstance(b, Paragraph) and clean(b.text)][:12]:
-        t = clean(p.text)
-        if len(t) < 150 and (p.bold or p.heading_level or any(w in t.lower() for w in plan_words)):
-            lines.append(t)
-    return " | ".join(lines)
-
-
-_NB_LINE = re.compile(r"(?im)^\s*N\.?\s?B\.?(?=[\s:]).*", re.S)
-
-
-def timeline_display(raw: str) -> str | None:
-    """The activity's timeline text without the "N.B." notes that follow it in the cell
-    (those are events, SPEC events), whitespace collapsed."""
-    return clean(_NB_LINE.sub("", raw)) or None
-
-
-def _records(outline: Outline) -> Records:
-    records = Records()
-    records.diagnostics.extend(outline.diagnostics)
-    for s in outline.sections:
-        records.add("sections", section_id=s.section_id, parent_section_id=s.parent_id, level=s.level,
-                    label=s.label, title=s.title, kind=s.kind, source_ref=s.source_ref)
-    for a in outline.activities:
-        records.add("activities", activity_id=a.activity_id, section_id=a.section_id,
-                    parent_activity_id=a.parent_id, label=a.label, kind=a.kind, text=a.text,
-                    timeline_raw=timeline_display(a.timeline.raw) if a.timeline else None,
-                    source_ref=a.source_ref, evidence=a.evidence, status=a.status)
-    return records

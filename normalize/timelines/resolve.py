@@ -10,8 +10,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from .timegrammar import PRECISIONS, Atom
-from .timeparse import Group
+from .grammar import PRECISIONS, Atom
+from .parse import Group
 
 _ONE_DAY = dt.timedelta(days=1)
 

@@ -14,7 +14,7 @@ from functools import cache
 
 from parsers.model import Cell, Table
 
-from .data import load_json
+from ..data import load_json
 from .labels import clean
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -217,8 +217,8 @@ def infer_layout(table: Table) -> Layout | None:
     a column of dates is the timeline, a column of organisation lists names who is
     responsible, and the column of longest text holds the activities. None unless
     an activity column and at least one date or organisation column are found."""
-    from . import timelines as tl
-    from .participants import matcher
+    from .. import timelines as tl
+    from ..organisations.participants import matcher
 
     grid = table.grid
     if len(grid) < 2 or table.n_cols < 2:

@@ -1,9 +1,12 @@
 """The outline of a workplan: sections and activities, with the source cells that
-belong to each. `structure` builds it; the other steps read it."""
+belong to each. The structure step builds it (`OutlineBuilder`); the other steps
+read it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from .labels import clean
 
 
 @dataclass
@@ -108,3 +111,37 @@ class Outline:
             if s.section_id == section_id:
                 return s
         return None
+
+
+class OutlineBuilder:
+    """Adds sections and activities to an Outline with deterministic ids."""
+
+    def __init__(self, outline: Outline):
+        self.outline = outline
+        self.part: SectionNode | None = None      # current level-1 section
+        self.section: SectionNode | None = None   # current innermost section
+
+    def add_section(self, level: int, label: str | None, title: str, kind: str, source_ref: str,
+                    parent: SectionNode | None = None, block_ids=()) -> SectionNode:
+        node = SectionNode(f"s{len(self.outline.sections) + 1:03d}", parent.section_id if parent else None,
+                           level, label, clean(title), kind, source_ref)
+        self.outline.sections.append(node)
+        if level == 1 and kind != "accomplishment":
+            self.part = node
+        self.section = node
+        self.own(block_ids, "section", node.section_id)
+        return node
+
+    def add_activity(self, kind: str, label: str | None, text: str, source_ref: str,
+                     parent: ActivityNode | None = None, block_ids=(), *, evidence: str) -> ActivityNode:
+        node = ActivityNode(f"a{len(self.outline.activities) + 1:03d}",
+                            self.section.section_id if self.section else None,
+                            parent.activity_id if parent else None, label, kind, clean(text), source_ref,
+                            evidence=evidence)
+        self.outline.activities.append(node)
+        self.own(block_ids, "activity", node.activity_id)
+        return node
+
+    def own(self, block_ids, kind: str, subject_id: str) -> None:
+        for b in block_ids:
+            self.outline.owners[b] = (kind, subject_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .data import load_json
+from ..data import load_json
 from .labels import clean
 
 ANNEX = re.compile(r"^\s*((?:annexe|annex|anexo|appendice|appendix|apéndice)\b(?:\s+(?:\d+|[IVX]+|[A-Z])\b)?)"

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from normalize.data import load_org_terms, load_organisations
+from ..data import load_org_terms
+from .entities import Organisation, OrgRef, compact_key, default_organisations, org_key
 
 #: The lowest rapidfuzz ratio (0-100) at which an unknown name is offered a suggestion.
 DEFAULT_NEAR_MISS_CUTOFF = 85.0
@@ -31,98 +30,6 @@ _BULLET_RE = re.compile(r"^\s*(?:[-\u2013\u2014\u2022\u25cf\u00b7\u25aa\u25e6\u2
 _LABEL_RE = re.compile(r"^\s*([^:()]{2,40}):\s*(.*)$", re.S)
 # One word written like an acronym: two or more capitals ("PIMS", "UNIMDIS", "AfDB").
 _ACRONYM_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&'-]{1,14}$")
-_DASHES_RE = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212_-]")
-
-
-@dataclass(frozen=True)
-class Organisation:
-    """One entity of the reference list.
-
-    org_id (str): canonical id, the acronym SPEC uses (UNEP, UN-Women, MINAMATA).
-    name (str): English name.
-    category (str): fund_programme | specialized_agency | related_organization |
-        department_office | regional_commission | research_training |
-        convention_secretariat | coordination_body | partner | other.
-    acronyms (tuple): acronyms in all languages; matched case-sensitively in free text.
-    names (tuple): other names and aliases (French, Spanish, former names).
-    ambiguous (tuple): acronyms that are also ordinary words (WHO); free-text
-        matches need a non-shouting context.
-    list_only (tuple): terms never matched in free text (ODA = official development
-        assistance far more often than the Office for Disarmament Affairs).
-    parent (str | None): org_id of the parent entity; None when independent.
-    """
-
-    org_id: str
-    name: str
-    category: str
-    acronyms: tuple[str, ...] = ()
-    names: tuple[str, ...] = ()
-    ambiguous: tuple[str, ...] = ()
-    list_only: tuple[str, ...] = ()
-    parent: str | None = None
-
-    def terms(self) -> tuple[str, ...]:
-        """Every string that names this organisation: id, name, acronyms, other names."""
-        return (self.org_id, self.name, *self.acronyms, *self.names)
-
-
-@dataclass(frozen=True)
-class OrgRef:
-    """One organisation, group or role reference found in a list cell.
-
-    raw (str): the piece of text it came from ("WWF (tbc)", "UN Women").
-    org_id (str | None): canonical id; "group:<text>" for a non-organisation body
-        ("group:Task team"); None for a role reference, an unknown name, or a
-        placeholder cell that holds only a qualifier ("TBD").
-    org_name (str | None): English name, or the group's text; None when org_id is None.
-    qualifier (str | None): "tbc", "others welcome to join", several joined "; ";
-        None when there is none.
-    role_ref (str | None): normalized role key ("focus area lead") when the piece
-        refers to a role; the caller resolves it to the holder. None otherwise.
-    known (bool): False when the piece names an organisation that is not in the data.
-    suggestion (str | None): org_id of a near miss for an unknown name; None if none.
-    """
-
-    raw: str
-    org_id: str | None
-    org_name: str | None
-    qualifier: str | None = None
-    role_ref: str | None = None
-    known: bool = True
-    suggestion: str | None = None
-
-
-def org_key(text: str) -> str:
-    """The lookup key of a name: lower case, accents, dots and dashes dropped, spacing unified."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = re.sub("[\u2018\u2019`\u00b4]", "'", s)
-    s = _DASHES_RE.sub(" ", s).replace(".", "")
-    s = re.sub(r"\s*([/,&:;])\s*", r"\1", s)
-    return re.sub(r"\s+", " ", s).strip(" ,;:/&'\"()[]")
-
-
-def _compact(key: str) -> str:
-    """A key without spaces, so "UNWomen" and "UN Women" meet; used for one-piece lookups only."""
-    return key.replace(" ", "")
-
-
-def organisations_from_rows(rows: Sequence[dict]) -> tuple[Organisation, ...]:
-    """Organisation records for the row dicts of `load_organisations()`."""
-    out = []
-    for r in rows:
-        names = tuple(n for n in (r.get("name_fr"), r.get("name_es"), *r.get("aliases", ())) if n)
-        out.append(Organisation(
-            org_id=r["org_id"], name=r.get("name_en") or r["org_id"], category=r.get("category") or "other",
-            acronyms=tuple(r.get("acronyms", ())), names=names, ambiguous=tuple(r.get("ambiguous", ())),
-            list_only=tuple(r.get("list_only", ())), parent=r.get("parent") or None))
-    return tuple(out)
-
-
-@functools.cache
-def default_organisations() -> tuple[Organisation, ...]:
-    """The organisations of normalize/data/organisations.csv."""
-    return organisations_from_rows(load_organisations())
 
 
 class OrgMatcher:
@@ -146,7 +53,7 @@ class OrgMatcher:
             for term in org.terms():
                 for t in {term, re.sub(r"\s*\([^)]*\)\s*$", "", term)}:
                     self._add(org_key(t), org, self._index, record=True)
-                    self._add(_compact(org_key(t)), org, self._compact_index, record=False)
+                    self._add(compact_key(org_key(t)), org, self._compact_index, record=False)
         terms = load_org_terms()
         self._roles = {org_key(t["term"]): t["key"] for t in terms if t["kind"] == "role"}
         self._groups = {org_key(t["term"]) for t in terms if t["kind"] == "group"}
@@ -180,8 +87,8 @@ class OrgMatcher:
             if k in self._index:
                 return self._index[k]
         for k in candidates:
-            if re.search(r"[,/&;:]", k) is None and _compact(k) in self._compact_index:
-                return self._compact_index[_compact(k)]
+            if re.search(r"[,/&;:]", k) is None and compact_key(k) in self._compact_index:
+                return self._compact_index[compact_key(k)]
         return None
 
     def near_miss(self, name: str) -> str | None:
@@ -324,7 +231,7 @@ class OrgMatcher:
         """(org_id, matched text, start, end) for each organisation named in `text`,
         in text order; the same organisation may appear several times."""
         if self._mentions is None:
-            from normalize.mentions import MentionFinder
+            from .mentions import MentionFinder
             self._mentions = MentionFinder(self.organisations)
         return self._mentions.find(text)
 

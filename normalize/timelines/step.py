@@ -13,9 +13,9 @@ import re
 
 from parsers.model import Document
 
-from . import timelines as tl
-from .context import Context
-from .records import Records
+from .. import timelines as tl
+from ..context import Context
+from ..records import Records
 
 _TITLE_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/])")
 _SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)?\d\d)\b")

@@ -2,9 +2,8 @@
 "N.B. <period>: <name>" notes mention (SPEC "events", source=note).
 
 `read_timeline(text, ctx)` is a pure cell-level reader: the grammar lives in
-`timegrammar` (words, tokens), `timeparse` (atoms and groups) and `timeresolve`
-(years, roll-over, merging); Gantt grids and document-level inference live in
-`timegrid`. Nothing here guesses silently: a cell with no year and no reference
+`grammar` (words, tokens), `parse` (atoms and groups) and `resolve` (years,
+roll-over, merging); Gantt grids and document-level inference live in `grid`. Nothing here guesses silently: a cell with no year and no reference
 year gives null dates and an `ambiguous_date` diagnostic.
 """
 
@@ -15,18 +14,15 @@ import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from parsers.diagnostics import make
 from parsers.model import Diagnostic
 
-from .data import load_timewords
-from .timegrammar import PRECISIONS, certainty_of
-from .timeparse import Scan, scan
-from .timeresolve import Piece, resolve
-
-KINDS = ("point", "range", "deadline", "open_ended", "unknown")
-CERTAINTIES = ("firm", "tentative", "tbc", "tbd")
+from ..data import load_timewords
+from .grammar import PRECISIONS, certainty_of
+from .model import DEFAULT_CONTEXT, TimelineContext, TimelineEvent, TimelineReading, TimelineResult, years_in
+from .parse import Scan, scan
+from .resolve import Piece, month_period, resolve
 
 _NB_RE = re.compile(r"^\s*(?:[Nn]\.\s?[Bb]\.?|NB\b)\s*[:.\-]?\s*(.*)$")
 _BRACKET_RE = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
@@ -35,75 +31,7 @@ _NAME_END_RE = re.compile(r":(?=\s|$)")
 _SLOGAN_RE = re.compile(r"\s*:\s*[“\"«‘'].*$")
 
 
-@dataclass(frozen=True)
-class TimelineContext:
-    """What the document tells about the dates of its cells.
-
-    reference_year: The year for cells that state none; None when unknown (such
-        cells then get null dates and an ambiguous_date diagnostic).
-    two_digit_years: True when the document writes "Oct 17" for October 2017
-        (a document-level decision, see `infer_two_digit_years`); otherwise a
-        number after a month is a day.
-    period_start / period_end: The plan period (ongoing and recurring cells use
-        it); None when the document states none (then the whole reference year).
-    """
-
-    reference_year: int | None = None
-    two_digit_years: bool = False
-    period_start: dt.date | None = None
-    period_end: dt.date | None = None
-
-
-DEFAULT_CONTEXT = TimelineContext()
-
-
-@dataclass(frozen=True)
-class TimelineReading:
-    """One timelines row (SPEC "timelines").
-
-    raw: The cell's own text, whitespace collapsed (N.B. notes left out).
-    start / end: First and last day covered; None for an open side (deadline:
-        start None; open_ended: end None) and both None for kind "unknown".
-    kind: point | range | deadline | open_ended | unknown.
-    precision: day | month_part | month | quarter | half | year; None when the
-        cell states no date (kind unknown).
-    certainty: firm | tentative | tbc | tbd.
-    note: Bracketed text that is not a date, "recurring" for recurring cells
-        (several joined with "; "); None when there is none.
-    """
-
-    raw: str
-    start: dt.date | None
-    end: dt.date | None
-    kind: str
-    precision: str | None
-    certainty: str
-    note: str | None
-
-
-@dataclass(frozen=True)
-class TimelineEvent:
-    """An external event named by an "N.B. <period>: <name>" note inside a cell.
-
-    start / end: The period's first and last day; None when it cannot be read."""
-
-    name: str
-    raw_period: str
-    start: dt.date | None
-    end: dt.date | None
-
-
-@dataclass(frozen=True)
-class TimelineResult:
-    """Everything one cell gives: readings (empty for an empty cell), events from
-    its N.B. notes, and diagnostics (ambiguous_date, unparsed_timeline)."""
-
-    readings: tuple[TimelineReading, ...]
-    events: tuple[TimelineEvent, ...]
-    diagnostics: tuple[Diagnostic, ...]
-
-
-def read_timeline(text: str, ctx: TimelineContext = TimelineContext(), *,
+def read_timeline(text: str, ctx: TimelineContext = DEFAULT_CONTEXT, *,
                   source_ref: str | None = None) -> TimelineResult:
     """The timeline readings, N.B. events and diagnostics of one cell's text.
 
@@ -136,7 +64,7 @@ def to_json(reading: TimelineReading) -> dict:
     }
 
 
-def timeline_command_lines(texts: Iterable[str], ctx: TimelineContext = TimelineContext()) -> Iterator[str]:
+def timeline_command_lines(texts: Iterable[str], ctx: TimelineContext = DEFAULT_CONTEXT) -> Iterator[str]:
     """One JSON object per input text: its first reading (an "unknown"/tbd reading
     for an empty cell, as in SPEC's table). N.B. events are not printed."""
     for text in texts:
@@ -313,7 +241,6 @@ def _dateparser_fallback(raw: str, ctx: TimelineContext) -> tuple | None:
     """(start, end, kind, precision) from dateparser for a single date the grammar
     does not know ("15. Juli 2021", "luglio 2021"); only when the text states a
     4-digit year (dateparser would otherwise guess one) and is short."""
-    from .timegrid import years_in
     if not years_in(raw) or len(raw.split()) > 5:
         return None
     data = _dateparser().get_date_data(raw)
@@ -323,7 +250,6 @@ def _dateparser_fallback(raw: str, ctx: TimelineContext) -> tuple | None:
     if data.period == "day":
         return d, d, "point", "day"
     if data.period == "month":
-        from .timeresolve import month_period
         return (*month_period(d.month, d.year), "point", "month")
     return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31), "point", "year"
 
@@ -342,19 +268,3 @@ def _dateparser():
             settings={"PARSERS": ["absolute-time"], "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
                       "RELATIVE_BASE": dt.datetime(2000, 1, 1), "TIMEZONE": "UTC"})
     return _DATEPARSER
-
-
-from .timegrid import (  # noqa: E402  (re-exported public API; timegrid needs the classes above)
-    column_period,
-    gantt_readings,
-    infer_reference_year,
-    infer_two_digit_years,
-    years_in,
-)
-from .timeresolve import month_period, quarter_period  # noqa: E402
-
-__all__ = [
-    "TimelineContext", "TimelineReading", "TimelineEvent", "TimelineResult", "read_timeline",
-    "to_json", "timeline_command_lines", "years_in", "infer_two_digit_years", "infer_reference_year",
-    "quarter_period", "month_period", "column_period", "gantt_readings", "KINDS", "CERTAINTIES",
-]

@@ -15,11 +15,10 @@ from __future__ import annotations
 from parsers import diagnostics as diag
 from parsers.model import Cell, Table
 
+from .columns import Layout, header_role, unique_cells
+from .headings import PART_LABEL, keyword_heading, section_kind
 from .labels import Item, clean, items_from_paragraphs, nest_items, walk
-from .layout import Layout, unique_cells
-from .outline import ActivityNode, GanttRow, RoleCell, TimelineCell
-from .sections import PART_LABEL, keyword_heading, section_kind
-from .structure import OutlineBuilder
+from .outline import ActivityNode, GanttRow, OutlineBuilder, RoleCell, TimelineCell
 
 ROLE_COLUMNS = ("lead", "contributor", "responsible")
 
@@ -86,7 +85,6 @@ def read_table(builder: OutlineBuilder, table: Table, layout: Layout | None) -> 
 
 
 def _says_output(header: str) -> bool:
-    from .layout import header_role
     return header_role(header) in ("output", "output_item")
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .data import load_timewords
-from .timegrammar import Atom, certainty_of, tokens
+from ..data import load_timewords
+from .grammar import Atom, certainty_of, tokens
 
 
 @dataclass

@@ -12,20 +12,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .data import load_timewords
-from .timegrammar import certainty_of, tokens
-from .timelines import DEFAULT_CONTEXT, TimelineContext, TimelineReading, read_timeline
-from .timeresolve import finest
+from ..data import load_timewords
+from .grammar import certainty_of, tokens
+from .model import DEFAULT_CONTEXT, TimelineContext, TimelineReading, years_in
+from .reader import read_timeline
+from .resolve import finest
 
-_YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _ONE_DAY = dt.timedelta(days=1)
 # a mark in a grid that means "not in this period"
 _NO_MARKS = {"", "-", "–", "—", "0", "no", "n/a"}
-
-
-def years_in(text: str) -> list[int]:
-    """The 4-digit years (1950-2099) a text states, in order, repeats kept."""
-    return [int(y) for y in _YEAR_RE.findall(text or "")]
 
 
 @functools.cache

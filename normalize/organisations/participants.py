@@ -13,10 +13,10 @@ import re
 from parsers import diagnostics as diag
 from parsers.model import Document
 
-from .context import Context
-from .organisations import OrgMatcher, default_matcher
-from .outline import RoleCell, SectionNode
-from .records import Records
+from ..context import Context
+from ..records import Records
+from ..structure.outline import RoleCell, SectionNode
+from .matcher import OrgMatcher, default_matcher
 
 
 def matcher() -> OrgMatcher:

@@ -1,0 +1,74 @@
+"""The structure step: the document's outline (sections, activities and the cells
+that belong to each) into `ctx.outline`, and the sections and activities rows."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.model import Document, Paragraph
+
+from ..context import Context
+from ..records import Records
+from .flow import FlowReader
+from .headings import words
+from .labels import clean
+from .outline import Outline
+
+
+def run(doc: Document, ctx: Context) -> Records:
+    """Sections and activities rows; fills ctx.outline for the later steps."""
+    outline = ctx.outline
+    ctx.title = outline.title = _title(doc)
+    outline.issuer_text = _issuer_text(doc)
+    FlowReader(doc, outline).read()
+    return _records(outline)
+
+
+def _title(doc: Document) -> str | None:
+    plan_words = words()["workplan_words"]
+    paragraphs = [p for p in doc.blocks if isinstance(p, Paragraph) and clean(p.text)][:12]
+    for i, p in enumerate(paragraphs):
+        t = clean(p.text)
+        if len(t) < 150 and any(w in t.lower() for w in plan_words):
+            if i and len(t.split()) <= 3 and len(clean(paragraphs[i - 1].text)) < 150:
+                # "Draft Workplan" under the name of the body that issues it
+                return f"{clean(paragraphs[i - 1].text)} — {t}"
+            return t
+    if doc.title and clean(doc.title):
+        return clean(doc.title)
+    return clean(paragraphs[0].text) if paragraphs else None
+
+
+def _issuer_text(doc: Document) -> str:
+    """Text that names the body issuing the plan: the title lines and the line that
+    calls the document a work plan."""
+    plan_words = words()["workplan_words"]
+    lines = []
+    for p in [b for b in doc.blocks if isinstance(b, Paragraph) and clean(b.text)][:12]:
+        t = clean(p.text)
+        if len(t) < 150 and (p.bold or p.heading_level or any(w in t.lower() for w in plan_words)):
+            lines.append(t)
+    return " | ".join(lines)
+
+
+_NB_LINE = re.compile(r"(?im)^\s*N\.?\s?B\.?(?=[\s:]).*", re.S)
+
+
+def timeline_display(raw: str) -> str | None:
+    """The activity's timeline text without the "N.B." notes that follow it in the cell
+    (those are events, SPEC events), whitespace collapsed."""
+    return clean(_NB_LINE.sub("", raw)) or None
+
+
+def _records(outline: Outline) -> Records:
+    records = Records()
+    records.diagnostics.extend(outline.diagnostics)
+    for s in outline.sections:
+        records.add("sections", section_id=s.section_id, parent_section_id=s.parent_id, level=s.level,
+                    label=s.label, title=s.title, kind=s.kind, source_ref=s.source_ref)
+    for a in outline.activities:
+        records.add("activities", activity_id=a.activity_id, section_id=a.section_id,
+                    parent_activity_id=a.parent_id, label=a.label, kind=a.kind, text=a.text,
+                    timeline_raw=timeline_display(a.timeline.raw) if a.timeline else None,
+                    source_ref=a.source_ref, evidence=a.evidence, status=a.status)
+    return records

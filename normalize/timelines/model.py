@@ -1,0 +1,88 @@
+"""The timeline model: what a document tells about its dates (`TimelineContext`)
+and what one cell gives (`TimelineReading`, `TimelineEvent`, `TimelineResult`).
+Every other module of the package reads these; they import nothing of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from parsers.model import Diagnostic
+
+KINDS = ("point", "range", "deadline", "open_ended", "unknown")
+CERTAINTIES = ("firm", "tentative", "tbc", "tbd")
+_YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+def years_in(text: str) -> list[int]:
+    """The 4-digit years (1950-2099) a text states, in order, repeats kept."""
+    return [int(y) for y in _YEAR_RE.findall(text or "")]
+
+
+@dataclass(frozen=True)
+class TimelineContext:
+    """What the document tells about the dates of its cells.
+
+    reference_year: The year for cells that state none; None when unknown (such
+        cells then get null dates and an ambiguous_date diagnostic).
+    two_digit_years: True when the document writes "Oct 17" for October 2017
+        (a document-level decision, see `infer_two_digit_years`); otherwise a
+        number after a month is a day.
+    period_start / period_end: The plan period (ongoing and recurring cells use
+        it); None when the document states none (then the whole reference year).
+    """
+
+    reference_year: int | None = None
+    two_digit_years: bool = False
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+
+
+DEFAULT_CONTEXT = TimelineContext()
+
+
+@dataclass(frozen=True)
+class TimelineReading:
+    """One timelines row (SPEC "timelines").
+
+    raw: The cell's own text, whitespace collapsed (N.B. notes left out).
+    start / end: First and last day covered; None for an open side (deadline:
+        start None; open_ended: end None) and both None for kind "unknown".
+    kind: point | range | deadline | open_ended | unknown.
+    precision: day | month_part | month | quarter | half | year; None when the
+        cell states no date (kind unknown).
+    certainty: firm | tentative | tbc | tbd.
+    note: Bracketed text that is not a date, "recurring" for recurring cells
+        (several joined with "; "); None when there is none.
+    """
+
+    raw: str
+    start: dt.date | None
+    end: dt.date | None
+    kind: str
+    precision: str | None
+    certainty: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """An external event named by an "N.B. <period>: <name>" note inside a cell.
+
+    start / end: The period's first and last day; None when it cannot be read."""
+
+    name: str
+    raw_period: str
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True)
+class TimelineResult:
+    """Everything one cell gives: readings (empty for an empty cell), events from
+    its N.B. notes, and diagnostics (ambiguous_date, unparsed_timeline)."""
+
+    readings: tuple[TimelineReading, ...]
+    events: tuple[TimelineEvent, ...]
+    diagnostics: tuple[Diagnostic, ...]
