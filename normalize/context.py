@@ -10,6 +10,11 @@ from parsers.model import Document
 from .structure.outline import Outline
 
 
+# Fields set before the first step runs; every other field is written by a step
+# (normalize.pipeline.STEPS declares which).
+GIVEN = frozenset({"doc", "doc_id"})
+
+
 @dataclass
 class Context:
     """Shared state of one normalization run.

@@ -1,8 +1,9 @@
 """The normalizer pipeline: named steps run in order over one parsed Document.
 
-Each step has the signature `run(doc, ctx) -> Records`. The first step
-(`structure`) builds the document's outline (sections, activities and the cells
-that belong to them) into `ctx.outline`; later steps read it.
+Each step is `run(doc, ctx) -> Records` and declares what it reads from the shared
+`Context` and what it writes there, so the order is checked rather than remembered:
+`structure` builds the outline every later step reads; `timelines` settles the
+document's reference year, which `events` needs to date its annex rows.
 """
 
 from __future__ import annotations
@@ -10,10 +11,47 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from parsers.diagnostics import make
 from parsers.model import Document
 
-from .context import Context
+from . import attachments, events
+from .context import GIVEN, Context
+from .organisations import participants
 from .records import Records
+from .structure import step as structure
+from .timelines import step as timelines
+
+
+@dataclass(frozen=True)
+class Step:
+    """One named step. reads / writes: the `Context` fields it uses and sets."""
+
+    run: Callable[[Document, Context], Records]
+    reads: frozenset[str] = frozenset()
+    writes: frozenset[str] = frozenset()
+
+
+def _step(run, reads=(), writes=()) -> Step:
+    return Step(run, frozenset(reads), frozenset(writes))
+
+
+STEPS: dict[str, Step] = {
+    "structure": _step(structure.run, writes=("outline", "title")),
+    "timelines": _step(timelines.run, reads=("outline",),
+                       writes=("reference_year", "two_digit_years", "period_start", "period_end")),
+    "participants": _step(participants.run, reads=("outline", "doc_id")),
+    "attachments": _step(attachments.run, reads=("outline", "doc_id")),
+    "events": _step(events.run, reads=("outline", "reference_year", "two_digit_years")),
+}
+
+
+def unmet_reads(names: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(step, field) for every field a step reads before any earlier step wrote it."""
+    available, unmet = set(GIVEN), []
+    for name in names:
+        unmet += [(name, f) for f in sorted(STEPS[name].reads - available)]
+        available |= STEPS[name].writes
+    return unmet
 
 
 @dataclass(frozen=True)
@@ -26,38 +64,24 @@ class DocInfo:
     period_end: str | None
 
 
-def _steps() -> dict[str, Callable[[Document, Context], Records]]:
-    from . import attachments, events
-    from .organisations import participants
-    from .structure import step as structure
-    from .timelines import step as timelines
-    return {
-        "structure": structure.run,
-        "timelines": timelines.run,
-        "participants": participants.run,
-        "attachments": attachments.run,
-        "events": events.run,
-    }
-
-
-STEP_NAMES = ("structure", "timelines", "participants", "attachments", "events")
-
-
 def normalize_document(doc: Document, doc_id: str | None = None,
-                       steps: tuple[str, ...] = STEP_NAMES) -> tuple[Records, DocInfo]:
+                       steps: tuple[str, ...] = tuple(STEPS)) -> tuple[Records, DocInfo]:
     """All records of one document, and its document-level facts.
 
     doc_id: the id document-level subjects get (SPEC subject_id); None outside a batch.
+    steps: the steps to run, in order (all by default); raises ValueError when one
+        would read what no earlier step wrote.
     """
+    unmet = unmet_reads(steps)
+    if unmet:
+        raise ValueError("steps out of order: " + ", ".join(f"{s} reads {f}" for s, f in unmet))
     ctx = Context(doc, doc_id=doc_id)
-    registry = _steps()
     records = Records()
     for name in steps:
-        records.extend(registry[name](doc, ctx))
+        records.extend(STEPS[name].run(doc, ctx))
     for n, row in enumerate(records.tables["events"], 1):
         row["event_id"] = f"e{n:03d}"
     if not records.tables["activities"]:
-        from parsers.diagnostics import make
         records.diagnostics.append(make("no_activities"))
     info = DocInfo(
         title=ctx.title,
