@@ -24,10 +24,10 @@ from pathlib import Path
 import parsers
 from parsers import diagnostics as diag
 from parsers.errors import IngestError, UnreadableFile
+from parsers.limits import Limits
 
 from .ledger import Ledger, result_key
-from .limits import Limits, default_workers
-from .worker import COUNTED_TABLES, Task, WorkerPool, error_failure
+from .worker import COUNTED_TABLES, Task, WorkerPool, default_workers, error_failure
 
 # Outcomes of a file that was read: it yields records, and its copies are duplicates.
 READ = ("ok", "partial")

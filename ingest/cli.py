@@ -18,7 +18,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
-from ingest.limits import (
+from parsers.errors import IngestError
+from parsers.limits import (
     DEFAULT_MAX_ENTRIES,
     DEFAULT_MAX_FILE_SIZE,
     DEFAULT_MAX_PAGES,
@@ -30,7 +31,6 @@ from ingest.limits import (
     Limits,
     parse_size,
 )
-from parsers.errors import IngestError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Turn draft workplans (.docx, .pdf, .txt) into clean, tidy tables.")

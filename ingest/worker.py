@@ -26,16 +26,20 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from parsers import diagnostics as diag
-
-from .limits import Limits
+from parsers.limits import Limits
 
 COUNTED_TABLES = ("sections", "activities", "participants", "timelines", "comments", "notes", "events")
 START_TIMEOUT = 120.0  # seconds a worker may take to start and warm up
 # Imported before a worker takes its first document (and preloaded in the fork
 # server), so that start-up time is not charged to a document's time limit.
+# normalize.pipeline imports every step.
 WARM_MODULES = ("ingest.worker", "parsers", "parsers.safety", "parsers.docx", "parsers.text",
-                "normalize.pipeline", "normalize.structure", "normalize.timeline_step",
-                "normalize.participants", "normalize.attachments", "normalize.events")
+                "normalize.pipeline")
+
+
+def default_workers() -> int:
+    """Worker processes when not told: two, or one on a single-core machine."""
+    return max(1, min(2, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True)
@@ -155,10 +159,7 @@ def warm_up() -> None:
     import tempfile
 
     for name in WARM_MODULES:
-        try:
-            importlib.import_module(name)
-        except ImportError:  # a renamed step module: imported on first use instead
-            pass
+        importlib.import_module(name)  # a renamed module must fail here, not be skipped
     with tempfile.TemporaryDirectory(prefix="wpi-warm-") as tmp:
         sample = Path(tmp) / "warm-up.txt"
         sample.write_text(_WARM_UP_TEXT, encoding="utf-8")

@@ -17,7 +17,7 @@ from .errors import IngestError, UnsupportedFormat
 from .model import Document
 
 if TYPE_CHECKING:
-    from ingest.limits import Limits
+    from .limits import Limits
 
 SUFFIXES = {".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".txt": "txt",
             ".text": "txt", ".md": "txt", ".doc": "doc"}
@@ -77,13 +77,13 @@ def _looks_like_text(path: Path) -> bool:
 def parse(path: str | Path, limits: Limits | None = None) -> Document:
     """Parse one file into a Document, choosing the parser by content and suffix.
 
-    limits: the resource limits to enforce (see ingest.limits); None means defaults.
+    limits: the resource limits to enforce (see parsers.limits); None means defaults.
     Raises an IngestError subclass for any file that cannot be read within them.
     """
     from . import safety
 
     if limits is None:
-        from ingest.limits import Limits
+        from .limits import Limits
         limits = Limits()
     path = Path(path)
     safety.check_file_size(path, limits.max_file_size)

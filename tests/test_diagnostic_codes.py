@@ -151,8 +151,8 @@ def _worker_crash(tmp_path: Path) -> dict:
     import multiprocessing as mp
     import signal
 
-    from ingest.limits import Limits
     from ingest.worker import Task, WorkerPool
+    from parsers.limits import Limits
 
     fifo = tmp_path / "blocking.txt"
     os.mkfifo(fifo)
@@ -190,11 +190,11 @@ def produced_codes(tmp_path: Path, pdf_samples, seeds_dir: Path, monkeypatch) ->
     """code -> the input or path that produced it."""
     import parsers
     from ingest import worker
-    from ingest.limits import Limits
     from ingest.writers.output import new_temp_folder
     from ingest.writers.ownership import check_output_folder
     from parsers.docx.numbering import NumberingResolver
     from parsers.errors import IngestError
+    from parsers.limits import Limits
 
     produced: dict[str, str] = {}
 

@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import parsers
-from ingest.limits import Limits
 from normalize.pipeline import normalize_document
 from normalize.timelines import TimelineContext, read_timeline
 from parsers.errors import IngestError
+from parsers.limits import Limits
 
 FUZZ = settings(max_examples=25, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from ingest.batch import run_batch
-from ingest.limits import Limits, parse_size
 from parsers.errors import LimitExceeded, UnreadableFile
+from parsers.limits import Limits, parse_size
 from parsers.safety import check_zip
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,12 +6,13 @@ room for every genuine workplan we have seen: the largest real .docx in the
 external corpus declares 16 MB uncompressed over 47 entries, and its most
 compressible part inflates 41.5 times.
 
-CLI flags (`workplan-ingest run --help`) map one to one onto these fields.
+CLI flags (`workplan-ingest run --help`) map one to one onto these fields. They
+live with the parsers, the lowest floor, because the parsers enforce most of them
+(`parsers.safety`); the batch adds the time and memory limits of its workers.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
@@ -27,11 +28,6 @@ DEFAULT_MAX_ROWS = 100_000  # table rows in one document, nested tables included
 DEFAULT_TIMEOUT = 120.0  # seconds per document (parse + normalize), in a worker
 DEFAULT_MEMORY_LIMIT = 2048 * MiB  # address space a worker may add per document
 DEFAULT_CONVERT_TIMEOUT = 60.0  # seconds for LibreOffice to convert a legacy .doc
-
-
-def default_workers() -> int:
-    """Worker processes when not told: two, or one on a single-core machine."""
-    return max(1, min(2, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True)
