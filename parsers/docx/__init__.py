@@ -19,11 +19,12 @@ from lxml import etree
 from ..diagnostics import make
 from ..errors import IngestError, UnreadableFile
 from ..model import Diagnostic, Document, TrackedChange
-from .body import BodyReader, Container
+from .body import BodyReader
 from .comments import read_comments
 from .notes import read_notes
 from .numbering import NumberingResolver
 from .package import Package, W, open_package, parse_xml
+from .stories import Container
 from .styles import Styles
 from .stylesheet import load_styles
 

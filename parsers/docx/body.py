@@ -58,38 +58,9 @@ from .oxml import (
     sym_char,
 )
 from .package import W
+from .stories import CommentAnchor, CommentRanges, Container
 from .styles import Styles, on_off
-
-
-class Container:
-    """Where blocks land; hands out the source_ref of each paragraph.
-
-    prefix: "" for the document body, "table 2, row 5, col 1" for a cell,
-        "footnote 3" for a note story.
-    """
-
-    __slots__ = ("prefix", "n_paragraphs")
-
-    def __init__(self, prefix: str = ""):
-        self.prefix = prefix
-        self.n_paragraphs = 0
-
-    def paragraph_ref(self) -> str:
-        self.n_paragraphs += 1
-        if self.prefix:
-            return f"{self.prefix}, paragraph {self.n_paragraphs}"
-        return f"paragraph {self.n_paragraphs}"
-
-
-class CommentAnchor:
-    """The text a comment range covers, filled while the walker is inside the range."""
-
-    __slots__ = ("block_id", "parts", "closed")
-
-    def __init__(self, block_id: int | None):
-        self.block_id = block_id
-        self.parts: list[str] = []
-        self.closed = False
+from .tables import read_table
 
 
 class BodyReader:
@@ -110,15 +81,13 @@ class BodyReader:
         self.next_id = 0
         self.n_tables = 0
         self.changes: list[ChangeBuilder] = []
-        self.comment_ranges: dict[str, CommentAnchor] = {}
+        self.comments = CommentRanges()
         self.comment_refs: dict[str, int] = {}
         self.note_anchors: dict[tuple[str, str], tuple[int, int, str]] = {}
         self._active: list[ChangeBuilder] = []
         self._deleted = 0
         self._fields: list[bool] = []  # one per open complex field: True once past "separate"
         self._hidden = False  # inside field instructions
-        self._open: dict[str, CommentAnchor] = {}
-        self._unanchored: list[CommentAnchor] = []
         self._numbering_failed = False
         self._missing_reported: set[str] = set()  # numIds reported as numbering_missing
         self._new_paragraph_state(-1, "")
@@ -143,7 +112,6 @@ class BodyReader:
             if tag == P:
                 self._paragraph(child, container, out)
             elif tag == TBL:
-                from .tables import read_table  # tables and blocks recurse into each other
                 out.append(read_table(self, child))
             elif tag == SDT:
                 content = first_child(child, SDTCONTENT)
@@ -156,9 +124,9 @@ class BodyReader:
                 if branch is not None:
                     self.blocks_into(branch, container, out)
             elif tag == CSTART:
-                self._open_comment(child, None)
+                self.comments.open(child.get(W + "id") or "", None)
             elif tag == CEND:
-                self._close_comment(child)
+                self.comments.close(child.get(W + "id") or "")
             elif tag in KINDS:
                 # A change wrapped around block content (rare): record it, read inside.
                 self._enter_change(child, None, container.prefix or "body")
@@ -212,14 +180,7 @@ class BodyReader:
         name, style_level, bold = styles.facts(effective)
         if bold is not None:
             self._para_bold = bold
-        if self._open:
-            for anchor in self._open.values():
-                if anchor.parts:
-                    anchor.parts.append("\n")
-        if self._unanchored:
-            for anchor in self._unanchored:
-                anchor.block_id = block_id
-            self._unanchored.clear()
+        self.comments.new_paragraph(block_id)
 
         self._inline(p)
 
@@ -295,9 +256,9 @@ class BodyReader:
                 if content is not None:
                     self._inline(content)
             elif tag == CSTART:
-                self._open_comment(child, self._block_id)
+                self.comments.open(child.get(W + "id") or "", self._block_id)
             elif tag == CEND:
-                self._close_comment(child)
+                self.comments.close(child.get(W + "id") or "")
             elif tag == ALT:
                 branch = choose_branch(child)
                 if branch is not None:
@@ -362,8 +323,8 @@ class BodyReader:
             return
         self._parts.append(s)
         self._len += len(s)
-        if self._open:
-            for anchor in self._open.values():
+        if self.comments.open_anchors:
+            for anchor in self.comments.open_anchors.values():
                 anchor.parts.append(s)
         if self._all_bold and not s.isspace():
             self._any_text = True
@@ -425,15 +386,6 @@ class BodyReader:
         if el.tag in HIDING:
             self._deleted -= 1
 
-    def _open_comment(self, el, block_id) -> None:
-        cid = el.get(W + "id") or ""
-        anchor = CommentAnchor(block_id)
-        self.comment_ranges.setdefault(cid, anchor)
-        self._open[cid] = anchor
-        if block_id is None:
-            self._unanchored.append(anchor)
-
-    def _close_comment(self, el) -> None:
-        anchor = self._open.pop(el.get(W + "id") or "", None)
-        if anchor is not None:
-            anchor.closed = True
+    @property
+    def comment_ranges(self) -> dict[str, CommentAnchor]:
+        return self.comments.anchors

@@ -4,10 +4,11 @@ reply threads from commentsExtended.xml (Word 2013+)."""
 from __future__ import annotations
 
 from ..model import Comment, TrackedChange
-from .body import BodyReader, CommentAnchor, Container
+from .body import BodyReader
 from .notes import story_text
 from .oxml import P
 from .package import W14, W15, W
+from .stories import CommentAnchor, Container
 from .styles import Styles
 
 

@@ -7,8 +7,9 @@ import re
 
 from ..diagnostics import make
 from ..model import Diagnostic, Note, TrackedChange
-from .body import BodyReader, Container
+from .body import BodyReader
 from .package import W
+from .stories import Container
 from .styles import Styles
 
 SKIPPED_TYPES = frozenset(("separator", "continuationSeparator", "continuationNotice"))

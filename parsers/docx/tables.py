@@ -1,13 +1,20 @@
-"""Tables: rows and cells placed on the grid (gridBefore/gridAfter, gridSpan, vMerge)."""
+"""Tables: rows and cells placed on the grid (gridBefore/gridAfter, gridSpan, vMerge).
+
+A cell's blocks are read by the body reader that met the table, so tables and
+paragraphs nest to any depth; the reader is passed in (`BlockReader`) rather than
+imported, which keeps this module below `body`.
+"""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from ..diagnostics import make
-from ..model import Cell, Row, Table
-from .body import BodyReader, Container
+from ..model import Cell, Diagnostic, Row, Table
 from .changes import KINDS
 from .oxml import ALT, CUSTOMXML, SDT, SDTCONTENT, build, choose_branch, first_child
 from .package import W
+from .stories import Container
 from .styles import int_val, on_off
 
 TR, TC, TRPR, TCPR = W + "tr", W + "tc", W + "trPr", W + "tcPr"
@@ -15,6 +22,19 @@ GRID_BEFORE, GRID_AFTER, GRID_SPAN = W + "gridBefore", W + "gridAfter", W + "gri
 VMERGE, TBLHEADER, VAL = W + "vMerge", W + "tblHeader", W + "val"
 # Word allows 63 columns; a larger span is damage, and would blow up Table.grid.
 MAX_SPAN = 1000
+
+
+class BlockReader(Protocol):
+    """What a table needs of the body reader (parsers.docx.body.BodyReader)."""
+
+    n_tables: int
+    diagnostics: list[Diagnostic]
+
+    def new_id(self) -> int: ...
+
+    def blocks_into(self, parent, container: Container, out: list) -> None: ...
+
+    def record_change(self, el, block_id: int | None, source_ref: str) -> None: ...
 
 
 class _CellDraft:
@@ -56,7 +76,7 @@ def _span(el, default: int) -> int:
     return min(max(n, 0), MAX_SPAN) if n is not None else default
 
 
-def read_table(reader: BodyReader, tbl) -> Table:
+def read_table(reader: BlockReader, tbl) -> Table:
     """The Table of a w:tbl element, its cells' blocks read by `reader` (nested tables too)."""
     block_id = reader.new_id()
     reader.n_tables += 1
