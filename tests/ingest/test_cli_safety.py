@@ -192,3 +192,29 @@ def test_every_csv_header_starts_with_the_spec_columns(shared_dir, inputs, tmp_p
         for column, allowed in values.items():
             (schema_column,) = [c for c in TABLES[name].columns if c.name == column]
             assert set(schema_column.enum) == allowed, (name, column)
+
+
+# --- the code catalogue ------------------------------------------------------------
+
+def test_codes_command_lists_every_catalogued_code_with_its_remedy():
+    from parsers.diagnostics import CODES
+
+    result = runner.invoke(app, ["codes"])
+    assert result.exit_code == 0
+    for code in CODES.values():
+        assert f"{code.name}  [{code.severity}]" in result.output
+        assert code.remedy in result.output
+    markdown = runner.invoke(app, ["codes", "--markdown"]).output
+    assert markdown == (Path(__file__).resolve().parents[2] / "docs" / "codes.md").read_text(encoding="utf-8")
+
+
+def test_partial_documents_get_a_plain_line_and_an_error(tmp_path, seeds_dir):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seeds_dir / "emg-workplan-2018.txt", folder / "plan.txt")
+    result = run(str(folder), "--out", str(tmp_path / "out"), "--max-rows", "5", "--workers", "0")
+    (line,) = [x for x in result.stdout.splitlines() if x.startswith("partial\t")]
+    assert line.split("\t")[1].endswith("plan.txt") and "rows" in line.split("\t")[2]
+    with open(tmp_path / "out" / "documents.csv", encoding="utf-8", newline="") as f:
+        (doc,) = list(csv.DictReader(f))
+    assert doc["status"] == "partial" and doc["error"]
