@@ -2,12 +2,22 @@
 
 Every writer (CSV, Parquet, datapackage.json) and the tests read this module, so a
 column is added in exactly one place. Column names and meanings of SPEC are fixed;
-columns beyond SPEC are marked `extra`.
+columns beyond SPEC are marked `extra`. The rows themselves are records with the
+same columns (ingest.rows); writers take their values through
+`TableSchema.row_values`, which refuses a row whose columns differ.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import difflib
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, is_dataclass
+
+
+class ColumnMismatch(TypeError):
+    """A row whose columns are not its table's: a misspelt, missing or extra column.
+    A bug in the code that made the row, never a property of an input file."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,46 @@ class TableSchema:
     @property
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
+
+    @functools.cached_property
+    def _names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    def row_values(self, row) -> tuple:
+        """The values of `row` in the order of the columns.
+
+        row: a record (a dataclass, see ingest.rows) or a mapping of column to value.
+        Raises ColumnMismatch, naming the table and the column, when the row has a
+        column the table lacks or lacks one the table has: a misspelt name must
+        fail the run, not come out as an empty column.
+        """
+        names = self._names
+        if is_dataclass(row) and not isinstance(row, type):
+            have, get = _record_fields(type(row)), row.__getattribute__
+        elif isinstance(row, Mapping):
+            have, get = tuple(row), row.__getitem__
+        else:
+            raise ColumnMismatch(f"{self.name}: a row is a record or a mapping, not {type(row).__name__}.")
+        if have != names and set(have) != set(names):
+            raise ColumnMismatch(_mismatch(self.name, names, have))
+        return tuple(get(name) for name in names)
+
+
+@functools.cache
+def _record_fields(record_type: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(record_type))
+
+
+def _mismatch(table: str, names: tuple[str, ...], have: tuple[str, ...]) -> str:
+    """What is wrong with a row's columns, in words."""
+    problems = []
+    for name in have:
+        if name not in names:
+            close = difflib.get_close_matches(name, names, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append(f"unknown column {name!r}{hint}")
+    problems += [f"missing column {name!r}" for name in names if name not in have]
+    return f"{table} row: " + "; ".join(problems) + "."
 
 
 def _c(name, type="string", description="", required=False, enum=()):

@@ -19,11 +19,11 @@ def cell_text(value) -> str:
     return str(value)
 
 
-def write_csv(path: Path, table: TableSchema, rows: list[dict]) -> None:
-    """Write `rows` (already sorted) with the table's columns, in order."""
-    names = table.column_names
+def write_csv(path: Path, table: TableSchema, rows: list) -> None:
+    """Write `rows` (records or mappings, already sorted) with the table's columns, in
+    order; raises ColumnMismatch for a row whose columns are not the table's."""
     with open(path, "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(names)
+        writer.writerow(table.column_names)
         for row in rows:
-            writer.writerow([cell_text(row.get(n)) for n in names])
+            writer.writerow([cell_text(value) for value in table.row_values(row)])

@@ -29,15 +29,19 @@ from .ownership import MARKER_NAME, MARKER_TEXT, carry_foreign, written_by_us
 from .parquet import write_parquet
 
 
-def sort_rows(table_name: str, rows: list[dict]) -> list[dict]:
-    """Rows in the table's stable order (its sort key, then its primary key)."""
+def sort_rows(table_name: str, rows: list) -> list:
+    """Rows (records or mappings) in the table's stable order (its sort key, then its
+    primary key); raises ColumnMismatch for a row whose columns are not the table's."""
     table = TABLES[table_name]
-    keys = table.sort_key + tuple(k for k in table.primary_key if k not in table.sort_key)
+    names = table.column_names
+    keys = [names.index(k) for k in table.sort_key + tuple(k for k in table.primary_key
+                                                           if k not in table.sort_key)]
 
-    def key(row):
-        return tuple((row.get(k) is None, _sortable(row.get(k))) for k in keys)
+    def key(pair):
+        values = pair[0]
+        return tuple((values[i] is None, _sortable(values[i])) for i in keys)
 
-    return sorted(rows, key=key)
+    return [row for _, row in sorted(((table.row_values(r), r) for r in rows), key=key)]
 
 
 def _sortable(value):
@@ -105,10 +109,13 @@ def leftover_ledgers(out: Path, name: str, keep: Path | None = None) -> list[Pat
     return [p for p in found if p.is_file()]
 
 
-def write_dataset(out: Path, tables: dict[str, list[dict]], run_info: dict,
+def write_dataset(out: Path, tables: dict[str, list], run_info: dict,
                   extra_files: dict[str, Path] | None = None, tmp: Path | None = None) -> None:
     """Write every table (CSV + Parquet), datapackage.json and run.json into `out`,
     replacing its previous content atomically.
+
+    tables: table name -> rows, as records (ingest.rows) or mappings; a row whose
+        columns are not its table's raises ColumnMismatch before anything is replaced.
 
     extra_files: name -> path of files to carry into the new folder.
     tmp: this run's temporary folder from `new_temp_folder` (files already in it,

@@ -25,11 +25,13 @@ def _value(value, type_name: str):
     return value
 
 
-def write_parquet(path: Path, table: TableSchema, rows: list[dict]) -> None:
-    """Write `rows` (already sorted) as one Parquet file with the table's column types."""
+def write_parquet(path: Path, table: TableSchema, rows: list) -> None:
+    """Write `rows` (records or mappings, already sorted) as one Parquet file with the
+    table's column types; raises ColumnMismatch for a row whose columns are not the table's."""
+    values = [table.row_values(r) for r in rows]
     arrays, fields = [], []
-    for col in table.columns:
+    for i, col in enumerate(table.columns):
         arrow_type = _ARROW_TYPES[col.type]
-        arrays.append(pa.array([_value(r.get(col.name), col.type) for r in rows], type=arrow_type))
+        arrays.append(pa.array([_value(v[i], col.type) for v in values], type=arrow_type))
         fields.append(pa.field(col.name, arrow_type))
     pq.write_table(pa.Table.from_arrays(arrays, schema=pa.schema(fields)), path)
