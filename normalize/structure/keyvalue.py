@@ -1,0 +1,167 @@
+"""The key-value detector: a titled work item followed by labelled lines.
+
+    Action 3: Develop a Data Ethics Framework
+    GSA will work with academia ... (description)
+    Responsible: General Services Administration
+    Timeline: Completed within 3 months
+
+A paragraph whose text opens with an item word and a number ("Action 3:", "Task
+2.1", "Livrable 4 –") or a bare identifier ("WP4", "D4.5") is a title; it makes a
+work item only when at least one labelled line that names a role, a time frame or
+a status follows it before the next title or heading. The title alone proves
+nothing (a table of contents repeats every title), so the labelled lines are the
+evidence. Words live in data/workitems.json.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from parsers.model import Block, Paragraph, Table
+
+from ..data import load_json
+from .labels import clean
+
+# How far below its title a labelled line may sit: an action's description rarely
+# runs past a page, and a farther "Timeline:" belongs to something else.
+MAX_BLOCKS_PER_ITEM = 30
+# A title is one line of a heading's length; longer text is prose that happens to
+# start with "Action 1".
+MAX_TITLE_CHARS = 200
+
+
+@dataclass
+class KeyValueItem:
+    """One work item read from a key-value block.
+
+    start / end: the block indexes it covers (end exclusive), title included.
+    label: the title's label as displayed ("Action 3", "WP4"); kind: activity | output.
+    roles: (role, value, source_ref) for lead / responsible / contributor lines.
+    timeline: (value, source_ref) of the first time-frame line; None when none.
+    """
+
+    start: int
+    end: int
+    label: str
+    title: str
+    kind: str
+    source_ref: str
+    roles: list[tuple[str, str, str]] = field(default_factory=list)
+    timeline: tuple[str, str] | None = None
+    status: str | None = None
+    block_ids: list[int] = field(default_factory=list)
+
+
+@functools.cache
+def _vocabulary() -> dict:
+    return load_json("workitems.json")
+
+
+def _words_re(words) -> str:
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@functools.cache
+def _title_re() -> re.Pattern:
+    words = [w for group in _vocabulary()["item_words"].values() for w in group]
+    return re.compile(
+        rf"^\s*(?P<label>(?:{_words_re(words)})\s*(?:n[°o]\.?\s*|no\.\s*|#\s*)?"
+        r"\d+(?:\.\d+)*[a-z]?)\s*(?:[:.)\u2013\u2014-]\s*|\s+)(?P<title>\S.*)$", re.I | re.S)
+
+
+@functools.cache
+def _identifier_re() -> re.Pattern:
+    ids = [p for key, group in _vocabulary()["identifiers"].items() if key != "_doc" for p in group]
+    prefixes = "|".join(sorted(ids, key=len, reverse=True))
+    return re.compile(rf"^\s*(?P<label>(?:{prefixes})\s?\d+(?:\.\d+)*)\s*(?:[:.)\u2013\u2014-]\s*|\s+)"
+                      r"(?P<title>\S.*)$", re.S)
+
+
+@functools.cache
+def _key_re() -> re.Pattern:
+    words = [w for key, group in _vocabulary()["key_labels"].items() for w in group]
+    return re.compile(rf"^\s*(?P<key>{_words_re(words)})\s*(?:\(s\))?\s*:\s*(?P<value>.*)$", re.I | re.S)
+
+
+@functools.cache
+def _key_kinds() -> dict[str, str]:
+    return {w.lower(): kind for kind, group in _vocabulary()["key_labels"].items() for w in group}
+
+
+@functools.cache
+def _kind_of_word() -> dict[str, str]:
+    return {w.lower(): kind for kind, group in _vocabulary()["item_words"].items() for w in group}
+
+
+_DOT_LEADER = re.compile(r"(?:\.\s*){4,}\s*\d*\s*$|\s\d{1,3}\s*$")
+
+
+def title_of(text: str) -> tuple[str, str, str] | None:
+    """(label, title, kind) when `text` is a work item's title line, else None."""
+    text = clean(text)
+    if not text or len(text) > MAX_TITLE_CHARS or _DOT_LEADER.search(text):
+        return None
+    m = _title_re().match(text) or _identifier_re().match(text)
+    if not m:
+        return None
+    label = clean(m.group("label"))
+    word = re.sub(r"[\d.\s#°]+[a-z]?$|\s*n[°o]\.?$", "", label, flags=re.I).strip().lower()
+    kind = _kind_of_word().get(word) or _identifier_kind(label)
+    title = clean(m.group("title")).rstrip(":")
+    return (label, title, kind) if title else None
+
+
+def _identifier_kind(label: str) -> str:
+    prefix = re.match(r"[A-Z]+", label)
+    ids = _vocabulary()["identifiers"]
+    return "output" if prefix and prefix.group(0) in ids.get("output", ()) else "activity"
+
+
+def key_line(text: str) -> tuple[str, str] | None:
+    """(kind, value) for a labelled line ("Responsible: GSA" -> ("responsible", "GSA")),
+    kind one of lead | responsible | contributor | timeline | status; None otherwise."""
+    m = _key_re().match(clean(text))
+    if not m:
+        return None
+    key = re.sub(r"\s+", " ", m.group("key").lower())
+    return _key_kinds()[key], clean(m.group("value"))
+
+
+def find_key_value_items(blocks: list[Block]) -> list[KeyValueItem]:
+    """Every key-value work item among `blocks` (a story's top-level blocks), in order."""
+    titles = [(i, t) for i, b in enumerate(blocks)
+              if isinstance(b, Paragraph) and (t := title_of(b.text))]
+    items = []
+    for n, (i, (label, title, kind)) in enumerate(titles):
+        limit = min(titles[n + 1][0] if n + 1 < len(titles) else len(blocks), i + 1 + MAX_BLOCKS_PER_ITEM)
+        item = KeyValueItem(i, i + 1, label, title, kind, blocks[i].source_ref, block_ids=[blocks[i].block_id])
+        for j in range(i + 1, limit):
+            b = blocks[j]
+            if isinstance(b, Paragraph) and b.heading_level and not key_line(b.text):
+                break  # a heading closes the item
+            item.end = j + 1
+            item.block_ids.append(b.block_id)
+            if isinstance(b, Table):
+                continue
+            for line in b.text.split("\n"):
+                found = key_line(line)
+                if found:
+                    _add(item, found, b.source_ref)
+        if item.roles or item.timeline or item.status:
+            items.append(item)  # what follows up to the next title is its description
+    return items
+
+
+def _add(item: KeyValueItem, found: tuple[str, str], source_ref: str) -> None:
+    kind, value = found
+    if not value:
+        return
+    if kind == "timeline":
+        item.timeline = item.timeline or (value, source_ref)
+    elif kind == "status":
+        item.status = item.status or value
+    else:
+        item.roles.append((kind, value, source_ref))
