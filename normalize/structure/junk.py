@@ -1,0 +1,68 @@
+"""Text that is never a work item, whatever list or table it sits in (issue 10):
+contents lines, figure and table captions, running prose, and the kind of
+document a plan without work structure seems to be.
+
+Each test looks at the text alone, so every detector can ask it; words live in
+data/workitems.json (`never_items`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..data import load_json
+from .labels import clean
+
+# Running prose: several sentences, or one very long one. A work item is a line;
+# an item that needs three sentences is a description, and its first sentence is
+# the item (the detectors cut there).
+PROSE_MIN_SENTENCES = 3
+PROSE_MIN_CHARS = 400
+
+_CONTENTS = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$|(?:\s|\.)\.{2,}\s*[ivxlc\d]+\s*$|\t\d+\s*$", re.I)
+# "Annex 2:", "3.", "B)", "2.1 " before a heading's words
+_LEADING_LABEL = re.compile(r"^(?:(?:annex|annexe|anexo|appendix|section|part|partie|parte)\s+[\da-z]+[.:)\u2013-]?\s*"
+                            r"|(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.):\u2013-]\s*|\d+(?:\.\d+)*\s+)", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?:\s+|$)(?=[A-Z\u00c0-\u00dd]|$)")
+
+
+@functools.cache
+def _never() -> dict:
+    return load_json("workitems.json")["never_items"]
+
+
+@functools.cache
+def _caption_re() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in _never()["caption_words"])
+    return re.compile(rf"^\s*(?:{words})\s+[\dIVX]+[.:\u2013-]?\s", re.I)
+
+
+def is_contents_line(text: str) -> bool:
+    """A table-of-contents line: dot leaders or a tab before a page number."""
+    return bool(_CONTENTS.search(text or ""))
+
+
+def is_caption(text: str) -> bool:
+    """A figure or table caption ("Figure 1. Relationship between ...")."""
+    return bool(_caption_re().match(clean(text)))
+
+
+def is_prose(text: str) -> bool:
+    """Running prose rather than an item: several sentences, or a very long text."""
+    text = clean(text)
+    return len(text) >= PROSE_MIN_CHARS or len(_SENTENCE_END.findall(text)) >= PROSE_MIN_SENTENCES
+
+
+def never_a_list_heading(text: str) -> bool:
+    """A heading whose list is not planned work: beneficiaries, personnel, budget,
+    risks, acronyms, references, ideas kept for later."""
+    key = _LEADING_LABEL.sub("", clean(text).lower()).rstrip(":")
+    # The heading must start with the word: "Increase staff data skills" is work.
+    return any(re.match(rf"{re.escape(w)}(?!\w)", key) for w in _never()["list_headings"])
+
+
+def is_item_text(text: str) -> bool:
+    """False for text no detector may turn into a work item."""
+    text = clean(text)
+    return bool(text) and not (is_contents_line(text) or is_caption(text) or is_prose(text))

@@ -1,0 +1,45 @@
+"""Text that is never a work item (issue 10), each case written as real documents print it."""
+
+from __future__ import annotations
+
+from normalize.structure.junk import (
+    is_caption,
+    is_contents_line,
+    is_item_text,
+    is_prose,
+    never_a_list_heading,
+)
+
+
+def test_contents_lines():
+    assert is_contents_line("INTRODUCTION ........................................ 4")
+    assert is_contents_line("2.1 Work packages . . . . . . . . 12")
+    assert is_contents_line("Annex B\t37")
+    assert not is_contents_line("Action 1: Create an OMB Data Council")
+    assert not is_contents_line("Deliver 3 workshops by Q2 2024")
+
+
+def test_captions():
+    assert is_caption("Figure 1. Relationship between the Federal Data Strategy and the Action Plan")
+    assert is_caption("Table 3: Effort per partner")
+    assert is_caption("Tableau 2 – Budget par activité")
+    assert not is_caption("Table the draft at the next meeting")  # a verb, no number
+    assert not is_caption("Map stakeholders in the region")
+
+
+def test_prose_is_not_an_item():
+    prose = ("The outline of this work plan was decided at our kick-off meeting. It will be revisited "
+             "as needed. Changes are made as pull requests reviewed by the whole group.")
+    assert is_prose(prose) and not is_item_text(prose)
+    assert not is_prose("Develop a Data Ethics Framework. Publish it online.")
+    assert is_item_text("Identify common use cases for reconciliation & entity resolution as a group;")
+
+
+def test_headings_whose_lists_are_not_work():
+    for heading in ("List of beneficiaries", "Critical risks for implementation", "Acronyms:",
+                    "Original Ideas", "Budget summary", "Sigles et abréviations", "Riesgos"):
+        assert never_a_list_heading(heading), heading
+    assert never_a_list_heading("Annex 2: Acronyms") and never_a_list_heading("3. Risks")
+    for heading in ("Evolving Work Plan", "Activities", "Tasks and deliverables", "Phase 2",
+                    "Identify Opportunities to Increase Staff Data Skills", "Reduce risks of flooding", "The budget line for travel"):
+        assert not never_a_list_heading(heading), heading
