@@ -1,0 +1,122 @@
+"""The work-list detector: a list under a lead-in that announces planned work.
+
+    ## Evolving Work Plan                 Phase 1: Testing monitoring architecture
+    1. Gather use cases (June - August)   - Review existing infrastructures
+        - Identify common use cases       - Acquire suitable sensors
+
+The lead-in is a heading or a short line that names planned work (activities,
+tasks, deliverables, action points, work plan, phases, steps; data/workitems.json
+`list_lead_ins`), or a titled work item ("Phase 1: ...", "Task 2 –"), whose list
+then becomes its children. A numbered, lettered, bulleted or checkbox list right
+under it is the evidence; nested items become child activities. Lists under
+headings that are not planned work (beneficiaries, risks, ideas kept for later)
+and items that read as prose or contents lines are never work items (`junk`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from parsers.model import Block, Paragraph
+
+from ..data import load_json
+from .junk import is_item_text, never_a_list_heading
+from .keyvalue import title_of
+from .labels import Item, clean, items_from_paragraphs, nest_items, split_label
+
+# A lead-in that is not a heading is one short line ("Activities:", "Next steps");
+# a longer line is a sentence that merely mentions work.
+MAX_LEAD_IN_CHARS = 120
+
+
+@dataclass
+class WorkList:
+    """One list of work items.
+
+    lead_in: block index of the heading, lead-in line or titled item above the list.
+    start / end: block indexes of the list itself (end exclusive).
+    parent: (label, title, kind) when the lead-in is a titled work item whose list
+        holds its sub-items; None when the lead-in only announces the list.
+    items: the top-level items, nested (`labels.Item`).
+    """
+
+    lead_in: int
+    start: int
+    end: int
+    parent: tuple[str, str, str] | None
+    items: list[Item]
+
+
+@functools.cache
+def _lead_in_re() -> re.Pattern:
+    words = sorted(load_json("workitems.json")["list_lead_ins"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+
+
+def announces_work(p: Paragraph) -> bool:
+    """True when a heading or a short lead-in line names planned work."""
+    text = clean(p.text)
+    if not text or never_a_list_heading(text):
+        return False
+    if not p.heading_level and (len(text) > MAX_LEAD_IN_CHARS or not (text.endswith(":") or p.bold)):
+        return False
+    return bool(_lead_in_re().search(text))
+
+
+def _is_list_paragraph(p: Paragraph) -> bool:
+    label, _, bullet = split_label(p)
+    return bool(label or bullet or p.is_list_item)
+
+
+def find_work_lists(blocks: list[Block], claimed: set[int] = frozenset()) -> list[WorkList]:
+    """Every work list among `blocks`, skipping block indexes already `claimed` by
+    another detector."""
+    found = []
+    i = 0
+    excluded = False  # under a heading whose lists are not work ("Original ideas", "Risks")
+    while i < len(blocks):
+        lead = blocks[i]
+        if i in claimed or not isinstance(lead, Paragraph):
+            i += 1
+            continue
+        if lead.heading_level:
+            excluded = never_a_list_heading(lead.text)
+        if excluded:
+            i += 1
+            continue
+        parent = title_of(lead.text) if not _is_list_paragraph(lead) else None
+        if not (parent or announces_work(lead)):
+            i += 1
+            continue
+        end = _list_end(blocks, i + 1, claimed)
+        paragraphs = [b for b in blocks[i + 1:end] if isinstance(b, Paragraph)]
+        items = [it for it in items_from_paragraphs(paragraphs) if is_item_text(it.text)]
+        if items:
+            found.append(WorkList(i, i + 1, end, parent, nest_items(items)))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _list_end(blocks: list[Block], start: int, claimed) -> int:
+    """The index after the list that starts at `start`: list paragraphs, and the
+    unlabelled lines that continue them, up to a heading, a table, a title or prose."""
+    end = start
+    for j in range(start, len(blocks)):
+        b = blocks[j]
+        if j in claimed or not isinstance(b, Paragraph) or b.heading_level:
+            break
+        text = clean(b.text)
+        if not text:
+            continue
+        if _is_list_paragraph(b):
+            end = j + 1
+            continue
+        if end == start or title_of(text) or not is_item_text(text) or announces_work(b):
+            break
+        end = j + 1  # a wrapped line of the item above; items_from_paragraphs joins it
+    return end
