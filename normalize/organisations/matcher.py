@@ -16,6 +16,8 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
 
+from parsers.vocabulary import strip_bullet
+
 from ..data import load_org_terms
 from .entities import Organisation, OrgRef, compact_key, default_organisations, org_key
 
@@ -26,7 +28,6 @@ DEFAULT_NEAR_MISS_CUTOFF = 85.0
 # the French/Spanish "and"; they are matched lower-case only so "Y" is never one.
 _SEP_RE = re.compile(r"\s*(?:[,;/+&]|\b(?:and|AND|et|y|as well as|with(?: (?:support from|the support of))?"
                      r"|supported by|in (?:close )?(?:cooperation|collaboration|coordination) with)\b)\s*")
-_BULLET_RE = re.compile(r"^\s*(?:[-\u2013\u2014\u2022\u25cf\u00b7\u25aa\u25e6\u2023*>o](?=\s)|[\u2022\u25cf\u25aa\u25e6\uf0b7])\s*")
 _LABEL_RE = re.compile(r"^\s*([^:()]{2,40}):\s*(.*)$", re.S)
 # One word written like an acronym: two or more capitals ("PIMS", "UNIMDIS", "AfDB").
 _ACRONYM_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&'-]{1,14}$")
@@ -114,7 +115,7 @@ class OrgMatcher:
         """
         refs: list[OrgRef] = []
         for line in (raw or "").replace("\u00a0", " ").splitlines():
-            line = _BULLET_RE.sub("", line).strip()
+            line = strip_bullet(line.strip(), touching=True).strip()
             m = _LABEL_RE.match(line)
             if m and org_key(m.group(1)) in self._labels and m.group(2).strip():
                 line = m.group(2).strip()

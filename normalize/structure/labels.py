@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.model import Paragraph
+from parsers.vocabulary import LEADING_BULLET, strip_bullet
 
 # "1.", "1)", "(1)", "1.2.", "a)", "a.", "(a)", "A.", "iv)", followed by whitespace.
 # Also "1.1 Guidance" (a multi-level number with no closing mark) when a capital follows.
 _TYPED_LABEL = re.compile(
     r"^\s*(?P<label>\(?(?:\d{1,2}(?:\.\d{1,2})*|[A-Za-z]|[ivxlcIVXLC]{2,6})[.)](?:\d{1,2}[.)])*"
     r"|\d{1,2}(?:\.\d{1,2})+(?=\s+[A-ZÀ-Ý]))(?:\s+|$)")
-_BULLET = re.compile("^\\s*[-*\u2022\u00b7\u25cf\u25aa\u25a0\u25e6\u2013\u2014\u27a2\u2713\uf0b7\uf0a7\uf0d8\uf076]\\s+")
 _ROMAN = re.compile(r"^[ivxlc]+$", re.I)
 _WS = re.compile(r"\s+")
 
@@ -59,10 +59,10 @@ def split_label(p: Paragraph) -> tuple[str | None, str, bool]:
     """(label, text without label, is_bullet) of a paragraph, label None when there is none."""
     text = p.text
     if p.list_kind == "bullet":
-        return None, clean(_BULLET.sub("", text, count=1)), True
+        return None, clean(strip_bullet(text)), True  # a typed glyph beside Word's own bullet
     if p.list_label:
         return p.list_label.strip() or None, clean(text), False
-    m = _BULLET.match(text)
+    m = LEADING_BULLET.match(text)
     if m:
         return None, clean(text[m.end():]), True
     m = _TYPED_LABEL.match(text)

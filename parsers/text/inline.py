@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..vocabulary import LEADING_BULLET
 from .drafts import ParaDraft
 
 REF = re.compile(r"\[(footnote|endnote)Ref:(\d{1,6})\]")
@@ -18,11 +19,6 @@ NOTE_OPEN = re.compile(r"\[(\d{1,6}):\s")
 BRACKET = re.compile(r"[\[\]]")
 COMMENT_MARK = "\tComment by "
 LOST_MARK = "\ufffd"
-# A bullet is a glyph followed by white space at the start of the line. Numbered
-# labels ("1)", "a)", "A.") are left in the text: the export flattened Word's
-# numbering, so typed and generated labels look alike (normalizers split them).
-BULLET_GLYPHS = "●•·◦○▪■□►▸➢➤✓✔-–—*o§Ø\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
-BULLET = re.compile(r"[ \t\u00a0]*([" + re.escape(BULLET_GLYPHS) + r"])[ \t\u00a0]+(?=\S)")
 
 
 def _note_spans(line: str, wanted: set[str]) -> list[tuple[int, int, str]]:
@@ -98,7 +94,10 @@ class LineReader:
                 line = "".join(pieces)
         text, comments = _split_comments(line) if COMMENT_MARK in line else (line, [])
         draft = ParaDraft(text=text, line=lineno, bodies=bodies, comments=comments)
-        bullet = BULLET.match(text)
+        # A bullet glyph (parsers/data/glyphs.json) set apart at the start of the line.
+        # Numbered labels ("1)", "a)", "A.") stay in the text: the export flattened Word's
+        # numbering, so typed and generated labels look alike (normalizers split them).
+        bullet = LEADING_BULLET.match(text)
         if bullet:
             draft.list_label, draft.list_kind, draft.list_level = bullet.group(1), "bullet", 0
             text = text[bullet.end():]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..vocabulary import MARKDOWN_BULLETS, SYMBOL_BULLETS, char_class
 from .drafts import NoteDraft, ParaDraft, TableDraft
 from .inline import LineReader
 
@@ -16,7 +17,10 @@ NOTE_DEF = re.compile(r"^\[(\d{1,4})\] (.*)$")
 NOTE_MARK = re.compile(r"\[(\d{1,4})\]")
 WRAP_WIDTH = 72  # pandoc's default --columns
 MIN_WRAPPED = 3  # blocks of several lines filling the width that show the text is wrapped
-LIST_START = re.compile(r"^ *(?:[-*+•]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{2,5})[.)]) +\S")  # a tight list's next item
+# A tight list's next item: a number or letter label, a bullet pandoc writes ("-", "*",
+# "+") or a symbol that is only ever a bullet; not "–" or "o", which may start a wrapped line.
+LIST_START = re.compile(r"^ *(?:" + char_class(SYMBOL_BULLETS | MARKDOWN_BULLETS)
+                        + r"|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{2,5})[.)]) +\S")
 
 
 def take_notes(lines: list[str]) -> list[NoteDraft]:
