@@ -8,17 +8,19 @@ rows of activity tables. Activities come from activity tables (`tables`), from
 "Indicative activities" / "Purpose" bullets, from "Activities:" lists, and from
 lettered and numbered items inside a section. Numbered prose before the first
 section (an introduction) is not an activity (issue 3, point 1). The words that
-announce all this live in data/structure.json (read by `headings`).
+announce all this live in data/structure.json (read by `headings`). The evidence
+detectors add what these layouts do not cover: key-value blocks (`keyvalue`),
+placed as the flow meets them, and work lists (`worklists`) the flow left unread.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from parsers.model import Document, Paragraph, Table
 
 from .columns import infer_layout, read_layout
+from .detected import add_key_value_item, add_work_lists, trailing_timeline
 from .headings import (
     ANNEX,
     is_activities_header,
@@ -31,8 +33,9 @@ from .headings import (
     section_kind,
     words,
 )
+from .keyvalue import find_key_value_items
 from .labels import clean, items_from_paragraphs, label_class, nest_items, split_label, walk
-from .outline import EventRow, Outline, OutlineBuilder, RoleCell, SectionNode, TimelineCell
+from .outline import EventRow, Outline, OutlineBuilder, RoleCell, SectionNode
 from .tables import read_table
 
 
@@ -53,14 +56,25 @@ class FlowReader:
         self.heading_sections: list[tuple[int, SectionNode]] = []
 
     def read(self) -> None:
+        key_value = {item.start: item for item in find_key_value_items(self.blocks)}
+        claimed = {j for item in key_value.values() for j in range(item.start, item.end)}
+        skip_to = 0
         for i, block in enumerate(self.blocks):
-            if isinstance(block, Table):
+            if i < skip_to:
+                continue
+            if i in key_value:
+                self.flush()
+                self.mode = None
+                add_key_value_item(self.builder, key_value[i])
+                skip_to = key_value[i].end
+            elif isinstance(block, Table):
                 self.flush()
                 self.mode = None
                 self.table(block)
             elif clean(block.text):
                 self.paragraph(i, block)
         self.flush()
+        add_work_lists(self.builder, self.blocks, claimed)
 
     def flush(self) -> None:
         if self.pending and self.builder.section is not None:
@@ -195,22 +209,6 @@ def _opens_content(blocks, i: int) -> bool:
                   or is_indicative_header(t)):
             return True
     return False
-
-
-_TRAILING_BRACKET = re.compile(r"\(([^()]{2,60})\)\s*[.;]?\s*$")
-
-
-def trailing_timeline(text: str, source_ref: str) -> TimelineCell | None:
-    """A TimelineCell for a date in brackets that ends an item ("Map initiatives (Q1 2021)")."""
-    from .. import timelines as tl
-
-    m = _TRAILING_BRACKET.search(text)
-    if not m:
-        return None
-    probe = tl.read_timeline(m.group(1), tl.TimelineContext(reference_year=2000))
-    if any(r.kind != "unknown" for r in probe.readings):
-        return TimelineCell(m.group(1), source_ref)
-    return None
 
 
 def _is_section_paragraph(p: Paragraph, blocks, i: int, in_region: bool) -> bool:

@@ -1,0 +1,99 @@
+"""Work items found by the evidence detectors (`keyvalue`, `worklists`), added to
+the outline with the evidence they rest on (SPEC activities.evidence).
+
+The flow reader places key-value items where it meets them, inside the section
+it is in. Work lists are added after the flow has read the document, for the
+lists it did not already read as activities; the outline is then put back in
+document order so ids and positions follow the source.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.model import Block
+
+from .. import timelines as tl
+from .keyvalue import KeyValueItem
+from .labels import walk
+from .outline import ActivityNode, Outline, OutlineBuilder, RoleCell, TimelineCell
+from .worklists import WorkList, find_work_lists
+
+
+def add_key_value_item(builder: OutlineBuilder, item: KeyValueItem) -> ActivityNode:
+    """One activity for a key-value block, its labelled lines as roles and timeline."""
+    node = builder.add_activity(item.kind, item.label, item.title, item.source_ref,
+                                block_ids=item.block_ids, evidence="key_value")
+    node.roles = [RoleCell(role, value, ref) for role, value, ref in item.roles]
+    if item.timeline:
+        node.timeline = TimelineCell(*item.timeline)
+    node.status = item.status
+    return node
+
+
+def add_work_lists(builder: OutlineBuilder, blocks: list[Block], claimed: set[int]) -> int:
+    """Add the work lists the flow left unread; returns how many activities were added."""
+    outline = builder.outline
+    added = 0
+    for work_list in find_work_lists(blocks, claimed):
+        list_blocks = {p.block_id for item in walk(work_list.items) for p in item.paragraphs}
+        if any(outline.owners.get(b, ("",))[0] == "activity" for b in list_blocks):
+            continue  # the flow read this list already
+        added += _add_work_list(builder, blocks, work_list)
+    if added:
+        _in_document_order(outline)
+    return added
+
+
+def _add_work_list(builder: OutlineBuilder, blocks: list[Block], work_list: WorkList) -> int:
+    outline = builder.outline
+    lead = blocks[work_list.lead_in]
+    owner = outline.owners.get(lead.block_id)
+    builder.section = outline.section(owner[1]) if owner and owner[0] == "section" else None
+    parent = None
+    if work_list.parent:
+        label, title, _ = work_list.parent
+        parent = builder.add_activity("output", label, title, lead.source_ref, block_ids=[lead.block_id],
+                                      evidence="list_item")
+    nodes: dict[int, ActivityNode] = {}
+    count = 1 if parent else 0
+    for item in walk(work_list.items):
+        above = nodes.get(id(item.parent)) if item.parent else parent
+        kind = "output" if item.children and above is None else "activity"
+        node = builder.add_activity(kind, item.label, item.text, item.source_ref, above, item.block_ids,
+                                    evidence="list_item")
+        node.timeline = trailing_timeline(item.text, item.source_ref)
+        nodes[id(item)] = node
+        count += 1
+    return count
+
+
+def _in_document_order(outline: Outline) -> None:
+    """Sort activities by their first source block and renumber their ids."""
+    first: dict[str, int] = {}
+    for block_id, (kind, subject) in outline.owners.items():
+        if kind == "activity":
+            first[subject] = min(first.get(subject, block_id), block_id)
+    ordered = sorted(outline.activities, key=lambda a: first.get(a.activity_id, 1 << 30))
+    new_ids = {a.activity_id: f"a{n:03d}" for n, a in enumerate(ordered, 1)}
+    for a in ordered:
+        a.activity_id = new_ids[a.activity_id]
+        a.parent_id = new_ids.get(a.parent_id) if a.parent_id else None
+    outline.activities[:] = ordered
+    for block_id, (kind, subject) in list(outline.owners.items()):
+        if kind == "activity":
+            outline.owners[block_id] = (kind, new_ids[subject])
+
+
+_TRAILING_BRACKET = re.compile(r"\(([^()]{2,60})\)\s*[.;]?\s*$")
+
+
+def trailing_timeline(text: str, source_ref: str) -> TimelineCell | None:
+    """A TimelineCell for a date in brackets that ends an item ("Map initiatives (Q1 2021)")."""
+    m = _TRAILING_BRACKET.search(text)
+    if not m:
+        return None
+    probe = tl.read_timeline(m.group(1), tl.TimelineContext(reference_year=2000))
+    if any(r.kind != "unknown" for r in probe.readings):
+        return TimelineCell(m.group(1), source_ref)
+    return None
