@@ -14,20 +14,22 @@ from functools import cache
 
 from parsers.model import Cell, Table
 
-from ..data import load_json
+from ..timelines.grammar import month_number
+from .headings import words, words_re
 from .labels import clean
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_PERIOD_HEADER = re.compile(
-    r"^(?:(?:q|t|trim\.?\s*)[1-4]|[1-4]q|h[12]|s[12]|semester\s*[12]|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-    r"janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|déc|"
-    r"ene|abr|ago|dic)[a-zé.]*\s*(?:(?:19|20)?\d\d)?$", re.I)
+# A quarter or half ("Q1", "T2 2021", "S1", "Semester 2") ...
+_QUARTER_HEADER = re.compile(
+    r"^(?:(?:q|t|trim\.?\s*)[1-4]|[1-4]q|h[12]|s[12]|semester\s*[12])[a-zé.]*\s*(?:(?:19|20)?\d\d)?$", re.I)
+# ... or a word, a month when timewords.json names it ("Jan", "Ene", "déc.", "Sept 2021").
+_WORD_HEADER = re.compile(r"^([^\W\d_]+)\.?\s*(?:(?:19|20)?\d\d)?$")
 
 
 @cache
-def _column_words() -> list[tuple[str, list[str]]]:
-    return [(role, words) for role, words in load_json("structure.json")["column_roles"]]
+def _column_words() -> list[tuple[str, re.Pattern]]:
+    """Per column role, in the order they are tried, the pattern of its header words."""
+    return [(role, words_re(tuple(ws))) for role, ws in words()["column_roles"]]
 
 
 def header_role(text: str) -> str | None:
@@ -37,9 +39,9 @@ def header_role(text: str) -> str | None:
         return None
     if is_period_header(t):
         return "period"
-    has_output = any(w in t for w in dict(_column_words())["output"])
-    for role, words in _column_words():
-        if any(w in t for w in words):
+    has_output = dict(_column_words())["output"].search(t)
+    for role, pattern in _column_words():
+        if pattern.search(t):
             if role == "item" and has_output:
                 return "output_item"
             return role
@@ -49,7 +51,13 @@ def header_role(text: str) -> str | None:
 def is_period_header(text: str) -> bool:
     """True for a Gantt column header: a quarter, half, month or year ("Q1", "2021", "Jan")."""
     t = clean(text).lower()
-    return bool(_YEAR.match(t) or _PERIOD_HEADER.match(t))
+    return bool(_YEAR.match(t) or _QUARTER_HEADER.match(t) or _month_of(t))
+
+
+def _month_of(header: str) -> int | None:
+    """The month a month header names (any language of timewords.json), else None."""
+    m = _WORD_HEADER.match(header)
+    return month_number(m.group(1)) if m else None
 
 
 @dataclass
@@ -198,18 +206,12 @@ def _period_headers(grid, header_rows, roles) -> dict[int, list[str]]:
     return out
 
 
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-
 def _period_number(text: str) -> int | None:
     t = text.lower()
     m = re.search(r"[1-4]", t)
     if t[:1] in "qtsh" and m:
         return int(m.group())
-    for i, name in enumerate(_MONTHS):
-        if t.startswith(name):
-            return i + 1
-    return None
+    return _month_of(t)
 
 
 def infer_layout(table: Table) -> Layout | None:

@@ -28,6 +28,17 @@ def words() -> dict:
 
 
 @cache
+def words_re(candidates: tuple[str, ...]) -> re.Pattern:
+    """Finds any of `candidates` as whole words in lower-case text: a word may take a
+    plural -s/-es, one written with a closing "*" is a stem ("activit*" finds
+    "activités"), and no letter runs on at either side ("date" is not in "update",
+    nor "lead" in "leadership")."""
+    forms = [re.escape(w[:-1]) + r"[^\W\d_]*" if w.endswith("*") else re.escape(w) + "(?:e?s)?"
+             for w in sorted(candidates, key=len, reverse=True)]
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(forms) + r")(?![^\W\d_])")
+
+
+@cache
 def _keyword_heading_re() -> re.Pattern:
     keys = sorted({w for _, ws in words()["section_kinds"] for w in ws} | set(words()["section_keywords"]),
                   key=len, reverse=True)

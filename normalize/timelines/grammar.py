@@ -75,6 +75,20 @@ def _strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
 
 
+@functools.cache
+def _months() -> dict[str, int]:
+    """Month name or short form (lower case, accented and not) -> month number."""
+    months = load_timewords()["months"]
+    return {**{_strip_accents(k): v for k, v in months.items()}, **months}
+
+
+def month_number(word: str) -> int | None:
+    """The month (1-12) a name or short form names in any language of timewords.json
+    ("Ene" and "janv." are 1, "Dic" and "déc" 12); None for any other word."""
+    key = word.strip().rstrip(".").lower()
+    return _months().get(key) or _months().get(_strip_accents(key))
+
+
 def _raw_tokens(text: str) -> list[tuple[str, str, str | None]]:
     """(kind, text, ordinal suffix) for each token of lower-cased text."""
     out = []
