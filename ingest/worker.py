@@ -21,7 +21,7 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
@@ -53,7 +53,8 @@ class Task:
 def run_document(task: Task, limits: Limits) -> dict:
     """The outcome of reading one document, as plain data (picklable, JSON-able).
 
-    {"status": "ok" | "partial", "updates": {documents-row fields}, "tables": {name: rows},
+    {"status": "ok" | "partial", "updates": {documents-row fields},
+     "tables": {name: [every column of a row, as a dict (normalize.rows.as_dict)]},
      "diagnostics": [{severity, code, message, source_ref}], "seconds": float}
     or {"status": "failed", "code", "message", "remedy", "source_ref", "transient", "seconds"}.
     "partial" means the document was read but lost something: some diagnostic's
@@ -64,13 +65,16 @@ def run_document(task: Task, limits: Limits) -> dict:
     """
     import parsers
     from normalize.pipeline import normalize_document
+    from normalize.rows import as_dict
     from parsers.errors import IngestError, UnreadableFile
 
     started = time.perf_counter()
     try:
         doc = parsers.parse(Path(task.path), limits)
         records, info = normalize_document(doc, task.doc_id)
-        tables = {name: [{"doc_id": task.doc_id, **row} for row in records.tables.get(name, [])]
+        # The normalizers make records without doc_id: each gets this document's
+        # here, and travels as a plain dict, which the pipe and the ledger's JSON carry.
+        tables = {name: [as_dict(replace(row, doc_id=task.doc_id)) for row in records.tables.get(name, [])]
                   for name in COUNTED_TABLES}
         diags = list(doc.diagnostics) + list(records.diagnostics)
         losses = [d for d in diags if diag.loses_data(d.code)]

@@ -9,6 +9,7 @@ from parsers.model import Document
 
 from .context import Context
 from .records import Records
+from .rows import CommentRecord, NoteRecord
 from .structure.labels import clean
 
 _TAGGED = re.compile(r"^(?P<name>.*?)\s*\[(?P<tag>[^\]]+)\]\s*$")
@@ -40,14 +41,14 @@ def run(doc: Document, ctx: Context) -> Records:
     for c in doc.comments:
         author, tag = split_author(c.author)
         subject_type, subject_id = subject_of(ctx, c.anchor_block)
-        records.add("comments", comment_id=c.comment_id, author=author, author_tag=tag,
-                    author_org_id=m.author_org(author or "", tag), date=c.date, text=clean(c.text),
-                    anchor_text=clean(c.anchor_text) if c.anchor_text else None,
-                    subject_type=subject_type, subject_id=subject_id, parent_comment_id=c.parent_id,
-                    source_ref=c.source_ref)
+        records.add(CommentRecord(comment_id=c.comment_id, author=author, author_tag=tag,
+                                  author_org_id=m.author_org(author or "", tag), date=c.date, text=clean(c.text),
+                                  anchor_text=clean(c.anchor_text) if c.anchor_text else None,
+                                  subject_type=subject_type, subject_id=subject_id, parent_comment_id=c.parent_id,
+                                  source_ref=c.source_ref))
     for n in doc.notes:
         subject_type, subject_id = subject_of(ctx, n.anchor_block)
-        records.add("notes", note_id=f"{n.kind[0]}{n.note_id}", kind=n.kind, text=clean(n.text),
-                    anchor_text=clean(n.anchor_text) if n.anchor_text else None,
-                    subject_type=subject_type, subject_id=subject_id, source_ref=n.source_ref)
+        records.add(NoteRecord(note_id=f"{n.kind[0]}{n.note_id}", kind=n.kind, text=clean(n.text),
+                               anchor_text=clean(n.anchor_text) if n.anchor_text else None,
+                               subject_type=subject_type, subject_id=subject_id, source_ref=n.source_ref))
     return records

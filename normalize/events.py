@@ -15,6 +15,7 @@ from parsers.model import Document
 from . import timelines as tl
 from .context import Context
 from .records import Records
+from .rows import EventRecord
 from .structure.labels import clean
 
 # A capitalised name (joiners allowed), then a word that introduces its date.
@@ -50,19 +51,19 @@ def run(doc: Document, ctx: Context) -> Records:
     for row in ctx.outline.event_rows:
         reading = _first(tl.read_timeline(row.raw_period, base))
         for name in split_names(row.names_text):
-            records.add("events", event_id=None, name=name, raw_period=row.raw_period,
-                        start=_iso(reading.start) if reading else None,
-                        end=_iso(reading.end) if reading else None, source="annex",
-                        subject_id=row.section_id, source_ref=row.source_ref)
+            records.add(EventRecord(event_id=None, name=name, raw_period=row.raw_period,
+                                    start=_iso(reading.start) if reading else None,
+                                    end=_iso(reading.end) if reading else None, source="annex",
+                                    subject_id=row.section_id, source_ref=row.source_ref))
     for a in ctx.outline.activities:
         for m in _TEXT_EVENT.finditer(a.text):
             period = clean(m.group("period"))
             reading = _first(tl.read_timeline(period, base))
             if reading is None or reading.kind == "unknown":
                 continue
-            records.add("events", event_id=None, name=clean(m.group("name")), raw_period=period,
-                        start=_iso(reading.start), end=_iso(reading.end), source="text",
-                        subject_id=a.activity_id, source_ref=a.source_ref)
+            records.add(EventRecord(event_id=None, name=clean(m.group("name")), raw_period=period,
+                                    start=_iso(reading.start), end=_iso(reading.end), source="text",
+                                    subject_id=a.activity_id, source_ref=a.source_ref))
     return records
 
 

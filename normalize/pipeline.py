@@ -9,7 +9,7 @@ document's reference year, which `events` needs to date its annex rows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from parsers.diagnostics import make
 from parsers.model import Document
@@ -79,8 +79,9 @@ def normalize_document(doc: Document, doc_id: str | None = None,
     records = Records()
     for name in steps:
         records.extend(STEPS[name].run(doc, ctx))
-    for n, row in enumerate(records.tables["events"], 1):
-        row["event_id"] = f"e{n:03d}"
+    # Events come from two steps (timelines, events): numbered once all are in.
+    records.tables["events"] = [replace(row, event_id=f"e{n:03d}")
+                                for n, row in enumerate(records.tables["events"], 1)]
     if not records.tables["activities"]:
         records.diagnostics.append(make("no_activities"))
     info = DocInfo(

@@ -2,35 +2,35 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from parsers.model import Diagnostic
 
-RECORD_TABLES = ("sections", "activities", "participants", "timelines", "comments", "notes", "events")
+from .rows import RECORD_TYPES, Record
 
 
 @dataclass
 class Records:
-    """Rows for the SPEC tables of one document (without doc_id; the batch adds it),
-    plus the diagnostics met on the way."""
+    """Rows for the SPEC tables of one document (records of normalize.rows, without
+    doc_id: the batch adds it), plus the diagnostics met on the way."""
 
-    tables: dict[str, list[dict]] = field(default_factory=lambda: {t: [] for t in RECORD_TABLES})
+    tables: dict[str, list[Record]] = field(default_factory=lambda: {t: [] for t in RECORD_TYPES})
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
-    def add(self, table: str, **row) -> dict:
-        """Append one row to `table`, numbering its position; returns the row."""
-        rows = self.tables[table]
-        row.setdefault("position", len(rows) + 1)
+    def add(self, row: Record) -> Record:
+        """Append one record to its table, numbering its position; returns it as stored."""
+        if RECORD_TYPES.get(getattr(row, "table", None)) is not type(row):
+            raise TypeError(f"Records.add takes a record of normalize.rows, not {type(row).__name__}")
+        rows = self.tables[row.table]
+        row = replace(row, position=len(rows) + 1)
         rows.append(row)
         return row
 
     def extend(self, other: Records) -> None:
         """Append another step's rows and diagnostics, renumbering positions."""
-        for table, rows in other.tables.items():
+        for rows in other.tables.values():
             for row in rows:
-                row = dict(row)
-                row.pop("position", None)
-                self.add(table, **row)
+                self.add(row)
         self.diagnostics.extend(other.diagnostics)
 
     def count(self, table: str) -> int:

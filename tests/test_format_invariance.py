@@ -24,15 +24,15 @@ def _variant(shared_dir, name, fmt):
 def records_by_content(path):
     records, _ = normalize_document(parsers.parse(path), "doc")
     acts = records.tables["activities"]
-    text_of = {a["activity_id"]: clean(a["text"]) for a in acts}
-    secs = {s["section_id"]: clean(s["title"]) for s in records.tables["sections"]}
-    activities = sorted((a["kind"], a["label"] or "", text_of[a["activity_id"]],
-                         text_of.get(a["parent_activity_id"], ""), secs.get(a["section_id"], ""))
+    text_of = {a.activity_id: clean(a.text) for a in acts}
+    secs = {s.section_id: clean(s.title) for s in records.tables["sections"]}
+    activities = sorted((a.kind, a.label or "", text_of[a.activity_id],
+                         text_of.get(a.parent_activity_id, ""), secs.get(a.section_id, ""))
                         for a in acts)
     subject = {**text_of, **secs, "doc": "doc"}
-    participants = sorted((subject.get(p["subject_id"], "?"), p["role"], p["org_id"])
+    participants = sorted((subject.get(p.subject_id, "?"), p.role, p.org_id)
                           for p in records.tables["participants"])
-    timelines = sorted((text_of.get(t["subject_id"], "?"), t["start"] or "", t["end"] or "", t["kind"])
+    timelines = sorted((text_of.get(t.subject_id, "?"), t.start or "", t.end or "", t.kind)
                        for t in records.tables["timelines"])
     return activities, participants, timelines
 

@@ -15,6 +15,7 @@ from parsers.model import Document
 
 from ..context import Context
 from ..records import Records
+from ..rows import ParticipantRecord
 from ..structure.outline import RoleCell, SectionNode
 from .matcher import OrgMatcher, default_matcher
 
@@ -50,9 +51,9 @@ def run(doc: Document, ctx: Context) -> Records:
         if key in seen:
             return
         seen.add(key)
-        records.add("participants", subject_type=subject_type, subject_id=subject_id, role=role,
-                    org_id=org_id, org_name=org_name, raw=cell.raw, qualifier=qualifier,
-                    source_ref=cell.source_ref)
+        records.add(ParticipantRecord(subject_type=subject_type, subject_id=subject_id, role=role,
+                                      org_id=org_id, org_name=org_name, raw=cell.raw, qualifier=qualifier,
+                                      source_ref=cell.source_ref))
 
     for cell in ctx.outline.doc_roles:
         for ref in m.split_list(cell.raw):

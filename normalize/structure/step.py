@@ -9,6 +9,7 @@ from parsers.model import Document, Paragraph
 
 from ..context import Context
 from ..records import Records
+from ..rows import ActivityRecord, SectionRecord
 from .flow import FlowReader
 from .headings import words
 from .labels import clean
@@ -64,11 +65,11 @@ def _records(outline: Outline) -> Records:
     records = Records()
     records.diagnostics.extend(outline.diagnostics)
     for s in outline.sections:
-        records.add("sections", section_id=s.section_id, parent_section_id=s.parent_id, level=s.level,
-                    label=s.label, title=s.title, kind=s.kind, source_ref=s.source_ref)
+        records.add(SectionRecord(section_id=s.section_id, parent_section_id=s.parent_id, level=s.level,
+                                  label=s.label, title=s.title, kind=s.kind, source_ref=s.source_ref))
     for a in outline.activities:
-        records.add("activities", activity_id=a.activity_id, section_id=a.section_id,
-                    parent_activity_id=a.parent_id, label=a.label, kind=a.kind, text=a.text,
-                    timeline_raw=timeline_display(a.timeline.raw) if a.timeline else None,
-                    source_ref=a.source_ref, evidence=a.evidence, status=a.status)
+        records.add(ActivityRecord(activity_id=a.activity_id, section_id=a.section_id,
+                                   parent_activity_id=a.parent_id, label=a.label, kind=a.kind, text=a.text,
+                                   timeline_raw=timeline_display(a.timeline.raw) if a.timeline else None,
+                                   source_ref=a.source_ref, evidence=a.evidence, status=a.status))
     return records

@@ -16,6 +16,7 @@ from parsers.model import Document
 from .. import timelines as tl
 from ..context import Context
 from ..records import Records
+from ..rows import EventRecord, TimelineRecord
 
 _TITLE_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/])")
 _SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)?\d\d)\b")
@@ -43,18 +44,18 @@ def run(doc: Document, ctx: Context) -> Records:
             for r in result.readings:
                 readings.append((a.activity_id, a.timeline.source_ref, r))
             for e in result.events:
-                records.add("events", event_id=None, name=e.name, raw_period=e.raw_period,
-                            start=_iso(e.start), end=_iso(e.end), source="note",
-                            subject_id=a.activity_id, source_ref=a.timeline.source_ref)
+                records.add(EventRecord(event_id=None, name=e.name, raw_period=e.raw_period,
+                                        start=_iso(e.start), end=_iso(e.end), source="note",
+                                        subject_id=a.activity_id, source_ref=a.timeline.source_ref))
             records.diagnostics.extend(_located(result.diagnostics, a.timeline.source_ref))
         if a.gantt:
             for r in _gantt(a.gantt, base):
                 readings.append((a.activity_id, a.gantt.source_ref, r))
     _set_period(ctx, readings)
     for n, (subject, ref, r) in enumerate(readings, 1):
-        records.add("timelines", timeline_id=f"t{n:03d}", subject_id=subject, raw=r.raw,
-                    start=_iso(r.start), end=_iso(r.end), kind=r.kind, precision=r.precision,
-                    certainty=r.certainty, note=r.note, source_ref=ref)
+        records.add(TimelineRecord(timeline_id=f"t{n:03d}", subject_id=subject, raw=r.raw,
+                                   start=_iso(r.start), end=_iso(r.end), kind=r.kind, precision=r.precision,
+                                   certainty=r.certainty, note=r.note, source_ref=ref))
     return records
 
 

@@ -41,21 +41,21 @@ def img_hre_docx(fixtures_dir):
 
 def test_attachments_comments_sit_in_their_activity(img_hre_docx):
     records, _ = img_hre_docx
-    acts = {a["activity_id"]: a for a in records.tables["activities"]}
+    acts = {a.activity_id: a for a in records.tables["activities"]}
     comments = records.tables["comments"]
-    assert [(c["author"], c["author_tag"], c["author_org_id"]) for c in comments] == [
+    assert [(c.author, c.author_tag, c.author_org_id) for c in comments] == [
         ("Gita Parihar", "HOTMAIL", None), ("BENJAMIN SCHACHTER", "OHCHR", "OHCHR"),
         ("BENJAMIN SCHACHTER", "OHCHR", "OHCHR")]
-    assert acts[comments[0]["subject_id"]]["text"].startswith("Joint guidance for UNCTs")
-    assert acts[comments[2]["subject_id"]]["timeline_raw"] == "June"
-    assert comments[0]["anchor_text"]  # docx keeps the commented range
+    assert acts[comments[0].subject_id].text.startswith("Joint guidance for UNCTs")
+    assert acts[comments[2].subject_id].timeline_raw == "June"
+    assert comments[0].anchor_text  # docx keeps the commented range
 
 
 def test_attachments_notes_and_document_facts(img_hre_docx):
     records, info = img_hre_docx
     notes = records.tables["notes"]
-    assert [n["kind"] for n in notes] == ["footnote", "footnote"]
-    assert all(n["subject_type"] == "activity" for n in notes)
+    assert [n.kind for n in notes] == ["footnote", "footnote"]
+    assert all(n.subject_type == "activity" for n in notes)
     assert info.reference_year == 2021
 
 
@@ -64,9 +64,9 @@ def test_events_annex_rows_and_nb_notes(img_hre_docx):
     events = records.tables["events"]
     by_source = {}
     for e in events:
-        by_source.setdefault(e["source"], []).append(e)
+        by_source.setdefault(e.source, []).append(e)
     assert len(by_source["annex"]) == 12
-    assert (by_source["annex"][0]["name"], by_source["annex"][0]["start"], by_source["annex"][0]["end"]) == (
+    assert (by_source["annex"][0].name, by_source["annex"][0].start, by_source["annex"][0].end) == (
         "UNEA-5.1", "2021-01-01", "2021-03-31")
-    assert [e["name"] for e in by_source["note"]][:1] == ["UNFCCC virtual meeting"]
-    assert by_source["text"][0]["start"] == "2021-09-03"
+    assert [e.name for e in by_source["note"]][:1] == ["UNFCCC virtual meeting"]
+    assert by_source["text"][0].start == "2021-09-03"

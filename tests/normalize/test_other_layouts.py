@@ -22,13 +22,13 @@ def _read(d, tmp_path, name):
     path = tmp_path / name
     d.save(path)
     records, info = normalize_document(parsers.parse(path), "doc")
-    acts = {a["activity_id"]: a for a in records.tables["activities"]}
-    secs = {s["section_id"]: s for s in records.tables["sections"]}
+    acts = {a.activity_id: a for a in records.tables["activities"]}
+    secs = {s.section_id: s for s in records.tables["sections"]}
     return records, info, acts, secs
 
 
 def _timelines(records, acts):
-    return sorted((acts[t["subject_id"]]["text"], t["start"], t["end"], t["kind"])
+    return sorted((acts[t.subject_id].text, t.start, t.end, t.kind)
                   for t in records.tables["timelines"])
 
 
@@ -46,15 +46,15 @@ def test_layout_heading_sections_with_tables(tmp_path):
     d.add_paragraph("Lead: World Bank")
     _table(d, [["Activity", "Timeframe", "Responsible"], ["Draft financing brief", "H2 2023", "World Bank"]])
     records, info, acts, secs = _read(d, tmp_path, "headings.docx")
-    assert [(s["label"], s["title"], s["kind"]) for s in secs.values()] == [
+    assert [(s.label, s.title, s.kind) for s in secs.values()] == [
         ("1", "Data and monitoring", "focus_area"), ("2", "Financing", "focus_area")]
-    assert [(a["kind"], secs[a["section_id"]]["label"]) for a in acts.values()] == [
+    assert [(a.kind, secs[a.section_id].label) for a in acts.values()] == [
         ("activity", "1"), ("activity", "1"), ("activity", "2")]
     assert _timelines(records, acts) == [
         ("Draft financing brief", "2023-07-01", "2023-12-31", "point"),
         ("Hold the data workshop", "2024-03-01", "2024-03-31", "point"),
         ("Publish the SDG 6 synthesis report", "2023-04-01", "2023-06-30", "point")]
-    roles = {(p["subject_type"], p["role"], p["org_id"]) for p in records.tables["participants"]}
+    roles = {(p.subject_type, p.role, p.org_id) for p in records.tables["participants"]}
     assert {("section", "lead", "UNEP"), ("section", "contributor", "WHO"), ("section", "lead", "WB")} <= roles
     assert (info.period_start, info.period_end) == ("2023-01-01", "2024-12-31")
 
@@ -69,9 +69,9 @@ def test_layout_one_table_with_outcome_output_activity_columns(tmp_path):
                ["", "1.2 Capacity built", "Regional training", "UNITAR", "", "Sep 2022"],
                ["Outcome 2: Data improved", "2.1 Database online", "Build database", "UNEP", "WMO", "2022"]])
     records, _, acts, secs = _read(d, tmp_path, "bigtable.docx")
-    assert [(s["label"], s["title"], s["kind"], s["level"]) for s in secs.values()] == [
+    assert [(s.label, s.title, s.kind, s.level) for s in secs.values()] == [
         ("1", "Policies strengthened", "accomplishment", 1), ("2", "Data improved", "accomplishment", 1)]
-    got = [(a["label"], a["kind"], a["text"], acts[a["parent_activity_id"]]["label"] if a["parent_activity_id"] else None)
+    got = [(a.label, a.kind, a.text, acts[a.parent_activity_id].label if a.parent_activity_id else None)
            for a in acts.values()]
     assert got == [("1.1", "output", "Guidance produced", None),
                    (None, "activity", "Draft guidance note", "1.1"),
@@ -81,9 +81,9 @@ def test_layout_one_table_with_outcome_output_activity_columns(tmp_path):
                    ("2.1", "output", "Database online", None),
                    (None, "activity", "Build database", "2.1")]
     assert ("Draft guidance note", "2022-01-01", "2022-03-31", "range") in _timelines(records, acts)
-    text = {a["activity_id"]: a["text"] for a in acts.values()}
-    roles = {(text[p["subject_id"]], p["role"], p["org_id"]) for p in records.tables["participants"]
-             if p["subject_type"] == "activity"}
+    text = {a.activity_id: a.text for a in acts.values()}
+    roles = {(text[p.subject_id], p.role, p.org_id) for p in records.tables["participants"]
+             if p.subject_type == "activity"}
     assert {("Draft guidance note", "lead", "UNDP"), ("Draft guidance note", "contributor", "OHCHR"),
             ("Build database", "contributor", "WMO")} <= roles
 
@@ -102,7 +102,7 @@ def test_layout_spanish_month_gantt(tmp_path):
         ("Reunión de coordinación", "2023-01-01", "2023-02-28", "range"),
         ("Taller", "2023-01-01", "2023-01-31", "point"),
         ("Taller", "2023-03-01", "2023-03-31", "point")]
-    assert sorted(p["org_id"] for p in records.tables["participants"]) == ["ECLAC", "UN-Women", "UNDP"]
+    assert sorted(p.org_id for p in records.tables["participants"]) == ["ECLAC", "UN-Women", "UNDP"]
 
 
 def test_layout_numbered_workstreams_with_activity_bullets(tmp_path):
@@ -118,8 +118,8 @@ def test_layout_numbered_workstreams_with_activity_bullets(tmp_path):
     d.add_paragraph("Activities:")
     d.add_paragraph("Compile guidance", style="List Bullet")
     records, _, acts, secs = _read(d, tmp_path, "workstreams.docx")
-    assert [(s["label"], s["kind"]) for s in secs.values()] == [("1", "focus_area"), ("2", "focus_area")]
-    assert [(a["kind"], a["text"], secs[a["section_id"]]["label"]) for a in acts.values()] == [
+    assert [(s.label, s.kind) for s in secs.values()] == [("1", "focus_area"), ("2", "focus_area")]
+    assert [(a.kind, a.text, secs[a.section_id].label) for a in acts.values()] == [
         ("activity", "Map existing initiatives (Q1 2021)", "1"),
         ("activity", "Prepare joint statement for UNEA-5", "1"),
         ("activity", "Compile guidance", "2")]
@@ -148,15 +148,15 @@ def test_layout_french_table_with_title_row_and_extra_columns(tmp_path):
         for c, value in enumerate(values):
             table.cell(r, c).text = value
     records, info, acts, secs = _read(d, tmp_path, "fr-table.docx")
-    assert [(s["label"], s["title"], s["kind"]) for s in secs.values()] == [
+    assert [(s.label, s.title, s.kind) for s in secs.values()] == [
         ("1", "Environnement et droits humains", "focus_area")]
-    assert [(a["kind"], a["text"]) for a in acts.values()] == [
+    assert [(a.kind, a.text) for a in acts.values()] == [
         ("activity", "Cartographier les initiatives"), ("activity", "Organiser un atelier régional")]
     assert _timelines(records, acts) == [
         ("Cartographier les initiatives", "2022-03-01", "2022-03-31", "point"),
         ("Organiser un atelier régional", "2022-07-01", "2022-12-31", "point")]
-    text = {a["activity_id"]: a["text"] for a in acts.values()}
-    roles = sorted((text[p["subject_id"]], p["role"], p["org_id"]) for p in records.tables["participants"])
+    text = {a.activity_id: a.text for a in acts.values()}
+    roles = sorted((text[p.subject_id], p.role, p.org_id) for p in records.tables["participants"])
     assert roles == [("Cartographier les initiatives", "contributor", "FAO"),
                      ("Cartographier les initiatives", "contributor", "UNEP"),
                      ("Cartographier les initiatives", "responsible", "OHCHR"),
@@ -172,20 +172,20 @@ def test_layout_markdown_workplan(tmp_path):
         "## Focus area 2: Biodiversity\n\nActivities:\n\n- Map initiatives (March 2022)\n- Launch platform\n\n"
         "[^1]: Subject to funding.\n", encoding="utf-8")
     records, info = normalize_document(parsers.parse(path), "doc")
-    acts = {a["activity_id"]: a for a in records.tables["activities"]}
-    assert [(s["label"], s["title"]) for s in records.tables["sections"]] == [
+    acts = {a.activity_id: a for a in records.tables["activities"]}
+    assert [(s.label, s.title) for s in records.tables["sections"]] == [
         ("1", "Climate action"), ("2", "Biodiversity")]
-    assert [a["text"] for a in acts.values()] == [
+    assert [a.text for a in acts.values()] == [
         "Draft climate report", "Regional workshop", "Map initiatives (March 2022)", "Launch platform"]
     assert _timelines(records, acts) == [
         ("Draft climate report", "2022-01-01", "2022-03-31", "point"),
         ("Map initiatives (March 2022)", "2022-03-01", "2022-03-31", "point"),
         ("Regional workshop", None, "2022-06-20", "deadline")]
-    section_roles = sorted((p["role"], p["org_id"]) for p in records.tables["participants"]
-                           if p["subject_type"] == "section")
+    section_roles = sorted((p.role, p.org_id) for p in records.tables["participants"]
+                           if p.subject_type == "section")
     assert section_roles == [("contributor", "FAO"), ("contributor", "UNDP"), ("lead", "UNEP")]
     note = records.tables["notes"][0]
-    assert acts[note["subject_id"]]["text"] == "Draft climate report"
+    assert acts[note.subject_id].text == "Draft climate report"
 
 
 def test_layout_table_year_comes_before_the_documents(tmp_path):
@@ -207,10 +207,10 @@ def test_layout_table_without_header_row_is_read_from_its_cells(tmp_path):
                ["Regional dialogue on plastics", "June 2022", "UNDP, FAO"],
                ["Synthesis report", "TBD", "UNEP"]])
     records, _, acts, secs = _read(d, tmp_path, "headerless.docx")
-    assert [a["text"] for a in acts.values()] == [
+    assert [a.text for a in acts.values()] == [
         "Map marine litter initiatives", "Regional dialogue on plastics", "Synthesis report"]
     assert ("Regional dialogue on plastics", "2022-06-01", "2022-06-30", "point") in _timelines(records, acts)
-    text = {a["activity_id"]: a["text"] for a in acts.values()}
+    text = {a.activity_id: a.text for a in acts.values()}
     assert ("Regional dialogue on plastics", "responsible", "FAO") in {
-        (text[p["subject_id"]], p["role"], p["org_id"]) for p in records.tables["participants"]
-        if p["subject_type"] == "activity"}
+        (text[p.subject_id], p.role, p.org_id) for p in records.tables["participants"]
+        if p.subject_type == "activity"}

@@ -16,7 +16,7 @@ def _ctx(outline: Outline) -> Context:
 
 def _rows(outline):
     records = participants.run(Document("x.txt", "txt", ()), _ctx(outline))
-    return [(p["subject_id"], p["role"], p["org_id"], p["raw"]) for p in records.tables["participants"]], \
+    return [(p.subject_id, p.role, p.org_id, p.raw) for p in records.tables["participants"]], \
         [d.code for d in records.diagnostics]
 
 

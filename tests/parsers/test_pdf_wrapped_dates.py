@@ -32,10 +32,10 @@ def test_pdf_range_wrapped_on_its_end_day_is_one_paragraph(timeline_cells):
 
 def test_pdf_wrapped_range_gives_the_whole_event(doc):
     records, _ = normalize_document(doc, "doc")
-    events = [(e["name"], e["start"], e["end"], e["source"]) for e in records.tables["events"]]
+    events = [(e.name, e.start, e.end, e.source) for e in records.tables["events"]]
     assert events == [("UNFCCC virtual meeting", "2021-05-31", "2021-06-17", "note")]
-    webinar = [t for t in records.tables["timelines"] if t["raw"] == "Webinar 3 to 13 July"]
-    assert [(t["start"], t["end"]) for t in webinar] == [("2021-07-03", "2021-07-13")]
+    webinar = [t for t in records.tables["timelines"] if t.raw == "Webinar 3 to 13 July"]
+    assert [(t.start, t.end) for t in webinar] == [("2021-07-03", "2021-07-13")]
 
 
 def test_pdf_short_items_ending_in_a_number_stay_apart(timeline_cells):
