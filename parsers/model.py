@@ -72,6 +72,14 @@ class Paragraph:
     list_kind: "number" for an ordered label, "bullet" for a glyph, None otherwise.
     note_refs: Footnote/endnote references inside this paragraph, in order.
     bold: True when every visible character is bold (a hint for headings).
+    indent: Leading spaces the line had in a text export, taken out of `text`; None
+        when not measured. Set on the first-column paragraph of every row of an
+        aligned-text table (`Table.origin == "aligned_text"`), where it is the
+        item's nesting depth: a deeper indent is a child of the nearest shallower
+        item above it.
+    checked: The state of a Markdown task-list box ("- [x] task" True, "- [ ] task"
+        False; the box itself is not in `text`, the item is a bullet); None when
+        the paragraph has no box.
     """
 
     block_id: int
@@ -84,6 +92,8 @@ class Paragraph:
     list_kind: Literal["number", "bullet"] | None = None
     note_refs: tuple[NoteRef, ...] = ()
     bold: bool = False
+    indent: int | None = None
+    checked: bool | None = None
 
     @property
     def is_list_item(self) -> bool:
@@ -141,6 +151,14 @@ class Table:
     n_cols: Number of grid columns (the widest row, spans included).
     index: 1-based number of the table among all tables of the document in
         reading order, nested tables included ("table 2" in a source_ref).
+    origin: How the table was drawn. "table": a real table (docx/pdf table, Tika
+        TAB cells, pandoc or Markdown table syntax). "aligned_text": lines of a
+        plain-text export whose fields line up in columns of spaces
+        (parsers/text/aligned.py): one row a line, blank lines dropped; the first
+        column holds the item, its paragraph's `indent` the item's nesting; a
+        group heading line ("OWL features:" at the left margin, the lines under it
+        indented) is a row of one cell spanning every column (col_span == n_cols),
+        so the rows down to the next such row are that heading's group.
     """
 
     block_id: int
@@ -148,6 +166,7 @@ class Table:
     rows: tuple[Row, ...]
     n_cols: int
     source_ref: str
+    origin: Literal["table", "aligned_text"] = "table"
 
     @property
     def cells(self) -> Iterator[Cell]:

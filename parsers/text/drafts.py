@@ -27,6 +27,7 @@ class ParaDraft:
     comments: (author or None, text) for comments appended to this paragraph.
     lost_note: True when the whole paragraph is the text of a note whose reference
         mark was lost (a U+FFFD line): it becomes a Note, not a block.
+    indent, checked: as `Paragraph.indent` and `Paragraph.checked`.
     """
 
     text: str
@@ -39,6 +40,8 @@ class ParaDraft:
     bodies: list[tuple[str, str]] = field(default_factory=list)
     comments: list[tuple[str | None, str]] = field(default_factory=list)
     lost_note: bool = False
+    indent: int | None = None
+    checked: bool | None = None
 
 
 @dataclass
@@ -62,6 +65,7 @@ class TableDraft:
     rows: list[list[CellDraft]]
     n_cols: int
     header_rows: int = 0  # rows the source marks as header (pandoc tables); 0 if unknown
+    origin: str = "table"  # Table.origin: "aligned_text" for columns of spaces (aligned.py)
 
 
 @dataclass
@@ -144,6 +148,7 @@ class _Builder:
             heading_level=draft.heading_level, list_label=draft.list_label,
             list_level=draft.list_level, list_kind=draft.list_kind,  # type: ignore[arg-type]
             note_refs=tuple(NoteRef(self._note_id(slot), off) for slot, off in draft.refs),
+            indent=draft.indent, checked=draft.checked,
         )
 
     def table(self, draft: TableDraft) -> Table:
@@ -173,7 +178,8 @@ class _Builder:
             rows.append(Row(index=r, cells=tuple(built_cells), source_ref=row_ref,
                             is_header=r < draft.header_rows))
         return Table(block_id=block_id, index=index, rows=tuple(rows), n_cols=n_cols,
-                     source_ref=f"table {index} (line {draft.line})")
+                     source_ref=f"table {index} (line {draft.line})",
+                     origin=draft.origin)  # type: ignore[arg-type]
 
     def _ragged(self, r: int, found: int, expected: int, ref: str) -> None:
         if r == 0 and found < expected:
