@@ -9,7 +9,9 @@ the model (drafts.py). Dialects, recorded in `Document.properties["dialect"]`:
 * "markdown": Markdown / pandoc markdown: ATX or setext headings, lists, pipe
   tables, "[^1]" footnotes (markdown.py).
 * "plain": anything else, e.g. LibreOffice "Text" (one paragraph a line) or pandoc's
-  plain writer (wrapped paragraphs, "[1]" notes); read by the Tika reader.
+  plain writer (wrapped paragraphs, "[1]" notes); read by the Tika reader. Lines whose
+  fields line up in columns of spaces become tables of origin "aligned_text"
+  (aligned.py).
 
 In the "markdown" and "plain" dialects pandoc's simple, multiline and grid tables are
 taken out first (pandoc_tables.py) and put back in reading order.
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from ..model import Document
 from . import pandoc_plain
+from .aligned import find_aligned
 from .decoding import read_text
 from .drafts import NoteDraft, ParaDraft, TableDraft, build
 from .pandoc_tables import blank_tables, find_tables, merge, to_draft
@@ -33,6 +36,7 @@ MD_SIGNS = re.compile(
     r"|[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|"  # pipe-table delimiter row
     r"|\[\^[^\]\s]+\]:"  # footnote definition
     r"|={3,}[ \t]*$"  # setext heading underline
+    r"|[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+\S"  # GFM task list item
     r"|\*\*[^*\n]+\*\*[ \t]*$)",  # a paragraph all in bold (pandoc's headings in body style)
     re.MULTILINE,
 )
@@ -87,8 +91,10 @@ def _read_pandoc_like(text: str, dialect: str) -> tuple[list[ParaDraft | TableDr
         tables = [to_draft(t, read_markdown_cell) for t in raw_tables]
         return merge(items, tables), note_drafts
     note_drafts = pandoc_plain.take_notes(lines)
+    aligned = find_aligned(lines)  # before unwrapping, which would join their lines
     pandoc_plain.unwrap(lines)
     tables = [to_draft(t, pandoc_plain.read_cell) for t in raw_tables]
+    tables = sorted(tables + aligned, key=lambda t: t.line)
     items = merge(read_tika("\n".join(lines)), tables)
     pandoc_plain.link_marks(items, note_drafts)
     return items, note_drafts
