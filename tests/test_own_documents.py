@@ -1,12 +1,18 @@
-"""Our own test workplans (tests/documents/: French .docx with comments and a Gantt
-grid, the same plan as LibreOffice PDFs, a Markdown export), scored against their
-gold with ../shared/eval/score.py.
+"""Our own test workplans (tests/documents/), scored against their gold with
+../shared/eval/score.py.
 
-They exist because the documents we are judged on include layouts and languages
-that the two shared workplans do not show (issue 3)."""
+They exist because the documents we are judged on include layouts and languages that the
+two shared workplans do not show: issue 3 (a French .docx with comments and a Gantt grid,
+the same plan as LibreOffice PDFs, a Markdown export) and issue 10 (eight more layout
+families, gold written by hand before the pipeline met them: see tests/documents/build.py).
+
+A family the pipeline does not meet yet (overall or fields below 0.95) is marked xfail
+(strict=False) with its score at the time in the reason, so the suite stays green and an
+improvement shows up as XPASS; drop the mark when it passes."""
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import json
 import shutil
@@ -21,6 +27,7 @@ from ingest.cli import app
 
 DOCS = Path(__file__).resolve().parent / "documents"
 PDFS = Path(__file__).resolve().parent / "parsers" / "pdfs"
+FLOOR = 0.95
 
 
 def _build_module():
@@ -31,7 +38,9 @@ def _build_module():
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory, shared_dir):
+def run(tmp_path_factory, shared_dir):
+    """Every own document through `workplan-ingest run` once, then the shared scorer:
+    the output folder and the scorer's rows by predicted file name."""
     folder = tmp_path_factory.mktemp("own")
     _build_module().build_all(folder)
     # The same French plan printed to PDF by LibreOffice, with and without table rules
@@ -44,13 +53,73 @@ def report(tmp_path_factory, shared_dir):
     json_path = folder.parent / "own-report.json"
     subprocess.run([sys.executable, str(shared_dir / "eval" / "score.py"), "--pred", str(out), "--gold", str(DOCS),
                     "--json", str(json_path)], check=True, capture_output=True, text=True)
-    return {d["pred_file"]: d for d in json.loads(json_path.read_text(encoding="utf-8"))["documents"]}
+    rows = {d["pred_file"]: d for d in json.loads(json_path.read_text(encoding="utf-8"))["documents"]}
+    return out, rows
 
 
-@pytest.mark.parametrize("name", ["plan-fr.docx", "plan-fr-ruled.pdf", "plan-fr-unruled.pdf", "plan-md.md"])
+@pytest.fixture(scope="module")
+def report(run):
+    return run[1]
+
+
+def _todo(reason: str):
+    return pytest.mark.xfail(strict=False, reason=f"issue 10: detector not built yet ({reason})")
+
+
+@pytest.mark.parametrize("name", [
+    "plan-fr.docx", "plan-fr-ruled.pdf", "plan-fr-unruled.pdf", "plan-md.md",
+    # issue 10 families
+    pytest.param("logframe-numbered.docx", marks=_todo(
+        "overall 0.337: numbering.xml outcome/output levels read as activity/section, labels keep "
+        "'Activity', timings in brackets not read")),
+    pytest.param("gantt-es.docx", marks=_todo(
+        "overall 0.612: group rows become sections, shaded month cells and a mark after a gap not read, "
+        "'Secretaría técnica' not a group")),
+    pytest.param("events-annex.docx", marks=_todo(
+        "overall 0.849: the Venue column becomes events, 'No.' column is no label, 'Secretariat' not a group")),
+    pytest.param("pandoc-plan.docx", marks=_todo("overall 0.911: bullet list after a role line not read")),
+    pytest.param("pandoc-plan.md", marks=_todo("overall 0.911: bullet list after a role line not read")),
+    pytest.param("pandoc-plan.pdf", marks=_todo(
+        "overall 0.734: bullets missed, footnote not read, a cell cut by the page break")),
+    pytest.param("action-plan-kv.txt", marks=_todo(
+        "overall 0.660: 'Strategic objective N:' headings not sections, label keeps 'Action', "
+        "ministry units not groups")),
+    pytest.param("checklist.md", marks=_todo("overall 0.200: '- [ ]' checklist items not read")),
+    "narrative-only.docx",
+    pytest.param("acronyms-annex.docx", marks=_todo(
+        "overall 0.731: the Acronym | Meaning annex becomes events, 'No.' column labels and output rows "
+        "not read")),
+])
 def test_own_documents_score(report, name):
     row = report[name]
     assert not row["missing"]
     tables = {t: (v.get("f1"), v.get("skipped")) for t, v in row["tables"].items()}
-    assert row["overall"] >= 0.95, tables
-    assert row["fields"] >= 0.95, row["fields"]
+    assert row["overall"] >= FLOOR, tables
+    # a gold without activities (the narrative-only plan) has no `fields`
+    assert row["fields"] is None or row["fields"] >= FLOOR, row["fields"]
+
+
+def _expected_diagnostics():
+    cases = []
+    for path in sorted(DOCS.glob("*.gold.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        for want in gold.get("expected_diagnostics") or []:
+            case = (gold["file"], want["code"], want["severity"], want.get("about"))
+            marks = [_todo("no_work_structure is not emitted; a prose-only plan gets no_activities, warning")] \
+                if want["code"] == "no_work_structure" else []
+            cases.append(pytest.param(*case, marks=marks, id=f"{gold['file']}-{want['code']}-{want.get('about')}"))
+    return cases
+
+
+@pytest.mark.parametrize(("file_name", "code", "severity", "about"), _expected_diagnostics())
+def test_own_documents_expected_diagnostics(run, file_name, code, severity, about):
+    """The diagnostics a gold file expects (its `expected_diagnostics`, a field the scorer
+    ignores): the code at that severity, naming `about` where given."""
+    out, _ = run
+    with open(out / "documents.csv", encoding="utf-8", newline="") as f:
+        doc_ids = {r["doc_id"] for r in csv.DictReader(f) if r["file_name"] == file_name}
+    with open(out / "diagnostics.csv", encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["doc_id"] in doc_ids]
+    hits = [r for r in rows if r["code"] == code and r["severity"] == severity
+            and (about is None or about in r["message"])]
+    assert hits, [(r["severity"], r["code"], r["message"]) for r in rows]
