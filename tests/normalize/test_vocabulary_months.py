@@ -26,8 +26,8 @@ def _gantt(tmp_path, months: list[str]) -> list[tuple]:
     path = tmp_path / "gantt.docx"
     d.save(path)
     records, _ = normalize_document(parsers.parse(path), "doc")
-    text = {a["activity_id"]: a["text"] for a in records.tables["activities"]}
-    return sorted((text[t["subject_id"]], t["start"], t["end"]) for t in records.tables["timelines"])
+    text = {a.activity_id: a.text for a in records.tables["activities"]}
+    return sorted((text[t.subject_id], t.start, t.end) for t in records.tables["timelines"])
 
 
 @pytest.mark.parametrize("months", [["Oct", "Nov", "Dec", "Jan", "Feb", "Mar"],
