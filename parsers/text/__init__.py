@@ -40,15 +40,21 @@ MD_SIGNS = re.compile(
     r"|\*\*[^*\n]+\*\*[ \t]*$)",  # a paragraph all in bold (pandoc's headings in body style)
     re.MULTILINE,
 )
+# An inline link "[text](url)"; no "[" inside the text, so a scan stays linear.
+MD_LINK = re.compile(r"\[[^\[\]\n]{1,200}\]\((?:https?://|mailto:|[\w./#-]{1,200}\.md\b)[^()\s]{0,500}\)")
 CELL_LINE = re.compile(r"^\t", re.MULTILINE)
 
 
-def detect_dialect(text: str) -> str:
-    """"tika", "markdown" or "plain": Tika's own marks win, then Markdown signs, then
-    TAB-led lines (Tika tables without marks)."""
+MD_SUFFIXES = (".md", ".markdown")
+
+
+def detect_dialect(text: str, suffix: str = "") -> str:
+    """"tika", "markdown" or "plain": Tika's own marks win, then Markdown signs or a
+    Markdown file name suffix (`suffix`, ".md"), then TAB-led lines (Tika tables
+    without marks)."""
     if TIKA_MARKS.search(text):
         return "tika"
-    if MD_SIGNS.search(text):
+    if suffix.lower() in MD_SUFFIXES or MD_SIGNS.search(text) or MD_LINK.search(text):
         return "markdown"
     if CELL_LINE.search(text):
         return "tika"
@@ -61,7 +67,7 @@ def parse_text(path: str | Path) -> Document:
     Raises UnreadableFile (missing or empty file) or UnsupportedFormat (binary data).
     """
     decoded = read_text(path)
-    dialect = detect_dialect(decoded.text)
+    dialect = detect_dialect(decoded.text, Path(path).suffix)
     if dialect == "tika":
         items, note_drafts = read_tika(decoded.text), []
     else:

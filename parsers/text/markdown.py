@@ -1,6 +1,11 @@
 """Markdown and pandoc-markdown text exports, read with markdown-it-py (CommonMark
 plus GFM pipe tables): headings -> heading_level, list items -> list labels, pipe
-tables -> tables, "[^id]" marks and "[^id]: text" definitions -> footnotes.
+tables -> tables, "[^id]" marks and "[^id]: text" definitions -> footnotes, GFM task
+boxes ("- [ ] task", "- [x] done") -> `checked`, the box taken out of the text.
+
+Ordered items keep the number as written ("1.", "3.", "4." stay so, although
+Markdown renders them 1, 2, 3): markdown-it gives it in the item token's `info`.
+Links keep their text; the URL is dropped.
 
 Footnote definitions are taken out by hand before parsing (markdown-it-py reads
 them only with the mdit-py-plugins package, which the project does not install);
@@ -18,6 +23,7 @@ from .drafts import CellDraft, NoteDraft, ParaDraft, TableDraft
 
 FOOTNOTE_DEF = re.compile(r"\[\^([^\]\s]{1,40})\]:[ \t]?")
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]{1,40})\]")
+TASK_BOX = re.compile(r"\[([ xX])\][ \t]+(?=\S)")  # GFM task list item: "[ ] " or "[x] "
 
 
 def _take_definitions(lines: list[str]) -> list[NoteDraft]:
@@ -69,6 +75,16 @@ def _para(token: Token, line: int) -> ParaDraft:
     return ParaDraft(text=text, line=line, refs=refs)
 
 
+def _take_box(draft: ParaDraft) -> None:
+    """A task box opening a list item's text becomes `checked` (note marks shift left)."""
+    m = TASK_BOX.match(draft.text)
+    if m is None:
+        return
+    draft.checked = m.group(1) != " "
+    draft.text = draft.text[m.end():]
+    draft.refs = [(slot, offset - m.end()) for slot, offset in draft.refs]
+
+
 def read_markdown(text: str) -> tuple[list[ParaDraft | TableDraft], list[NoteDraft]]:
     """Paragraphs and tables of a Markdown text, and its footnote definitions."""
     lines = text.split("\n")
@@ -113,6 +129,7 @@ def read_markdown(text: str) -> tuple[list[ParaDraft | TableDraft], list[NoteDra
             elif label is not None:
                 draft.list_label, draft.list_kind = label, lists[-1]
                 draft.list_level, label = len(lists) - 1, None
+                _take_box(draft)
             items.append(draft)
         elif kind in ("code_block", "fence", "html_block"):
             for k, code_line in enumerate(tok.content.rstrip("\n").split("\n")):
