@@ -37,7 +37,6 @@ from .oxml import (
     PSTYLE,
     PTAB,
     RPR,
-    RSTYLE,
     RUBY,
     RUBYBASE,
     SDT,
@@ -48,6 +47,7 @@ from .oxml import (
     TRANSPARENT,
     TXBX,
     VAL,
+    VANISH,
     B,
     P,
     R,
@@ -59,7 +59,7 @@ from .oxml import (
 )
 from .package import W
 from .stories import CommentAnchor, CommentRanges, Container
-from .styles import Styles, on_off
+from .styles import Styles
 from .tables import read_table
 
 
@@ -152,6 +152,8 @@ class BodyReader:
         self._run_el = None
         self._run_bold: bool | None = None
         self._para_bold = self.styles.default_bold
+        self._para_vanish = self.styles.default_vanish
+        self._vanished = False  # the current run is hidden text (w:vanish)
 
     def _paragraph(self, p, container: Container, out: list) -> None:
         block_id = self.new_id()
@@ -180,6 +182,9 @@ class BodyReader:
         name, style_level, bold = styles.facts(effective)
         if bold is not None:
             self._para_bold = bold
+        vanish = styles.vanish(effective)
+        if vanish is not None:
+            self._para_vanish = vanish
         self.comments.new_paragraph(block_id)
 
         self._inline(p)
@@ -211,6 +216,8 @@ class BodyReader:
             list_kind=label.kind if label is not None else None,
             note_refs=tuple(self._note_refs),
             bold=self._all_bold and self._any_text,
+            indent=None,  # every field given: `build`'s fast path
+            checked=None,
         ))
         for (kind, note_id, offset) in self._pending_notes:
             self.note_anchors.setdefault((kind, note_id), (block_id, offset, text))
@@ -242,7 +249,9 @@ class BodyReader:
             if tag == R:
                 self._run_el = child
                 self._run_bold = None
+                self._vanished = self.styles.run_flag(child, VANISH, self._para_vanish)
                 self._run_content(child)
+                self._vanished = False
             elif tag == PPR:
                 continue
             elif tag in TRANSPARENT:
@@ -297,7 +306,7 @@ class BodyReader:
             elif tag == SYM:
                 self._emit(sym_char(child))
             elif tag in NOTE_KINDS:
-                if not self._deleted and not self._hidden:
+                if not self._deleted and not self._hidden and not self._vanished:
                     note_id = child.get(W + "id") or ""
                     self._note_refs.append(NoteRef(note_id, self._len))
                     self._pending_notes.append((NOTE_KINDS[tag], note_id, self._len))
@@ -315,7 +324,7 @@ class BodyReader:
                     self._inline(base)
 
     def _emit(self, s: str) -> None:
-        if self._hidden:
+        if self._hidden or self._vanished:  # field instructions, hidden text
             return
         for change in self._active:
             change.parts.append(s)
@@ -334,19 +343,7 @@ class BodyReader:
                 self._all_bold = False
 
     def _bold_of(self, run) -> bool:
-        if run is not None and len(run) and run[0].tag == RPR:
-            char_style = None
-            for prop in run[0]:
-                tag = prop.tag
-                if tag == B:
-                    return on_off(prop)
-                if tag == RSTYLE:
-                    char_style = prop.get(VAL)
-            if char_style is not None:
-                value = self.styles.bold(char_style)
-                if value is not None:
-                    return value
-        return self._para_bold
+        return self.styles.run_flag(run, B, self._para_bold)
 
     def _field_char(self, kind: str | None) -> None:
         fields = self._fields

@@ -9,6 +9,7 @@ from .package import MC, M, W
 
 P, R, T, TBL = W + "p", W + "r", W + "t", W + "tbl"
 PPR, RPR, PSTYLE, RSTYLE, B = W + "pPr", W + "rPr", W + "pStyle", W + "rStyle", W + "b"
+VANISH = W + "vanish"  # hidden text: not read as content
 OUTLINE, VAL, NUMPR = W + "outlineLvl", W + "val", W + "numPr"
 TAB, PTAB, BR, CR = W + "tab", W + "ptab", W + "br", W + "cr"
 DELTEXT, INSTR, DELINSTR, FLDCHAR = W + "delText", W + "instrText", W + "delInstrText", W + "fldChar"

@@ -1,4 +1,5 @@
-"""Style facts from word/styles.xml: display names, heading levels, boldness.
+"""Style facts from word/styles.xml: display names, heading levels, boldness, hidden
+text (w:vanish).
 
 Each answer follows the w:basedOn chain and is cached per style id, so the body
 walker pays one dict lookup per paragraph or run.
@@ -15,6 +16,7 @@ from .package import W
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _FALSE = {"0", "false", "off", "none"}
 _MAX_CHAIN = 32  # basedOn chains longer than this are cycles or garbage
+_RPR, _RSTYLE, _B, _VANISH = W + "rPr", W + "rStyle", W + "b", W + "vanish"
 
 
 def on_off(el) -> bool:
@@ -46,9 +48,10 @@ class Styles:
         self._loader = loader
         self.default_paragraph: str | None = None
         self.default_bold = False
+        self.default_vanish = False
         self._names: dict[str, str | None] = {}
         self._levels: dict[str, int | None] = {}
-        self._bold: dict[str, bool | None] = {}
+        self._flags: dict[tuple[str, str], bool | None] = {}  # (style id, tag) -> on/off
         self._facts: dict[str | None, tuple] = {}
         if root is None:
             return
@@ -62,6 +65,8 @@ class Styles:
                 self.default_paragraph = sid
         b = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}b")
         self.default_bold = b is not None and on_off(b)
+        v = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}vanish")
+        self.default_vanish = v is not None and on_off(v)
 
     def element(self, style_id: str | None):
         """The w:style element of that id, None when unknown."""
@@ -129,18 +134,45 @@ class Styles:
 
     def bold(self, style_id: str | None) -> bool | None:
         """Whether the style makes text bold (w:b along basedOn); None when it says nothing."""
+        return self.flag(style_id, _B)
+
+    def vanish(self, style_id: str | None) -> bool | None:
+        """Whether the style hides its text (w:vanish along basedOn); None when it says nothing."""
+        return self.flag(style_id, _VANISH)
+
+    def flag(self, style_id: str | None, tag: str) -> bool | None:
+        """An on/off run property (w:b, w:vanish) of a style along basedOn, cached;
+        None when no style of the chain sets it."""
         if not style_id:
             return None
-        if style_id in self._bold:
-            return self._bold[style_id]
+        key = (style_id, tag)
+        if key in self._flags:
+            return self._flags[key]
         value = None
         for st in self._chain(style_id):
-            b = st.find(f"{W}rPr/{W}b")
-            if b is not None:
-                value = on_off(b)
+            el = st.find(f"{W}rPr/{tag}")
+            if el is not None:
+                value = on_off(el)
                 break
-        self._bold[style_id] = value
+        self._flags[key] = value
         return value
+
+    def run_flag(self, run, tag: str, inherited: bool) -> bool:
+        """An on/off property (w:b, w:vanish) of one w:r: its own w:rPr wins, then its
+        character style (w:rStyle), then `inherited` (the paragraph style's or the
+        document default)."""
+        if run is not None and len(run) and run[0].tag == _RPR:
+            char_style = None
+            for prop in run[0]:
+                if prop.tag == tag:
+                    return on_off(prop)
+                if prop.tag == _RSTYLE:
+                    char_style = prop.get(W + "val")
+            if char_style is not None:
+                value = self.flag(char_style, tag)
+                if value is not None:
+                    return value
+        return inherited
 
     def _chain(self, style_id: str) -> list:
         chain, seen = [], set()
