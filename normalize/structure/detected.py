@@ -34,11 +34,14 @@ def add_key_value_item(builder: OutlineBuilder, item: KeyValueItem) -> ActivityN
 def add_work_lists(builder: OutlineBuilder, blocks: list[Block], claimed: set[int]) -> int:
     """Add the work lists the flow left unread; returns how many activities were added."""
     outline = builder.outline
+    section_refs = {s.source_ref for s in outline.sections}
     added = 0
     for work_list in find_work_lists(blocks, claimed):
-        list_blocks = {p.block_id for item in walk(work_list.items) for p in item.paragraphs}
-        if any(outline.owners.get(b, ("",))[0] == "activity" for b in list_blocks):
+        paragraphs = [p for item in walk(work_list.items) for p in item.paragraphs]
+        if any(outline.owners.get(p.block_id, ("",))[0] == "activity" for p in paragraphs):
             continue  # the flow read this list already
+        if any(p.source_ref in section_refs for p in paragraphs):
+            continue  # the flow read these lines as sections of the plan
         added += _add_work_list(builder, blocks, work_list)
     if added:
         _in_document_order(outline)

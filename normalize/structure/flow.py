@@ -37,6 +37,7 @@ from .keyvalue import find_key_value_items
 from .labels import clean, items_from_paragraphs, label_class, nest_items, split_label, walk
 from .outline import EventRow, Outline, OutlineBuilder, RoleCell, SectionNode
 from .tables import read_table
+from .worklists import announces_work_text
 
 
 class FlowReader:
@@ -77,7 +78,7 @@ class FlowReader:
         add_work_lists(self.builder, self.blocks, claimed)
 
     def flush(self) -> None:
-        if self.pending and self.builder.section is not None:
+        if self.pending and self.builder.section is not None and _holds_work(self.builder.section):
             _items_to_activities(self.builder, list(self.pending))
         self.pending.clear()
 
@@ -209,6 +210,14 @@ def _opens_content(blocks, i: int) -> bool:
                   or is_indicative_header(t)):
             return True
     return False
+
+
+def _holds_work(section: SectionNode) -> bool:
+    """A section's bare numbered items are work items when the section is part of the
+    plan's structure (a focus area, part, accomplishment, annex; one with role lines),
+    or its title announces work. Under any other heading ("Input request", "How to
+    comment") a numbered list is just a list."""
+    return section.kind != "other" or bool(section.roles) or bool(announces_work_text(section.title))
 
 
 def _is_section_paragraph(p: Paragraph, blocks, i: int, in_region: bool) -> bool:

@@ -23,7 +23,7 @@ from parsers.model import Block, Paragraph
 
 from ..data import load_json
 from .junk import is_item_text, never_a_list_heading
-from .keyvalue import title_of
+from .keyvalue import key_line, title_of
 from .labels import Item, clean, items_from_paragraphs, nest_items, split_label
 
 # A lead-in that is not a heading is one short line ("Activities:", "Next steps");
@@ -63,7 +63,12 @@ def announces_work(p: Paragraph) -> bool:
         return False
     if not p.heading_level and (len(text) > MAX_LEAD_IN_CHARS or not (text.endswith(":") or p.bold)):
         return False
-    return bool(_lead_in_re().search(text))
+    return announces_work_text(text)
+
+
+def announces_work_text(text: str) -> bool:
+    """True when a title names planned work ("Work plan", "Tâches", "Next steps")."""
+    return bool(_lead_in_re().search(text or "")) and not never_a_list_heading(text)
 
 
 def _is_list_paragraph(p: Paragraph) -> bool:
@@ -116,7 +121,7 @@ def _list_end(blocks: list[Block], start: int, claimed) -> int:
         if _is_list_paragraph(b):
             end = j + 1
             continue
-        if end == start or title_of(text) or not is_item_text(text) or announces_work(b):
+        if end == start or title_of(text) or key_line(text) or not is_item_text(text) or announces_work(b):
             break
         end = j + 1  # a wrapped line of the item above; items_from_paragraphs joins it
     return end
