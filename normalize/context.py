@@ -9,7 +9,6 @@ from parsers.model import Document
 
 from .structure.outline import Outline
 
-
 # Fields set before the first step runs; every other field is written by a step
 # (normalize.pipeline.STEPS declares which).
 GIVEN = frozenset({"doc", "doc_id"})
