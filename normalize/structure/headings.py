@@ -14,8 +14,6 @@ from functools import cache
 from ..data import load_json
 from .labels import clean
 
-ANNEX = re.compile(r"^\s*((?:annexe|annex|anexo|appendice|appendix|apéndice)\b(?:\s+(?:\d+|[IVX]+|[A-Z])\b)?)"
-                   r"\s*[:.\-–—]?\s*(.*)$", re.I)
 PART_LABEL = re.compile(r"^\s*([A-H])[.)]\s+(\S.*)$")
 # "<Keyword> <number or letter>: title" ("Workstream 1: Data", "Outcome 2 – Finance", "Axe 1 : ...")
 _KEYWORD_NUMBER = r"(?P<label>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[A-H])"
@@ -25,6 +23,17 @@ _KEYWORD_NUMBER = r"(?P<label>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[A-H])"
 def words() -> dict:
     """The parsed data/structure.json."""
     return load_json("structure.json")
+
+
+def _annex_re() -> re.Pattern:
+    """An annex heading: an annex word of section_kinds, an optional number or letter
+    (group 1, "ANNEX 1"), then the title (group 2)."""
+    names = sorted(dict(words()["section_kinds"])["annex"], key=len, reverse=True)
+    return re.compile(r"^\s*((?:" + "|".join(map(re.escape, names)) + r")\b(?:\s+(?:\d+|[IVX]+|[A-Z])\b)?)"
+                      r"\s*[:.\-–—]?\s*(.*)$", re.I)
+
+
+ANNEX = _annex_re()
 
 
 @cache
