@@ -17,6 +17,7 @@ from .context import Context
 from .records import Records
 from .rows import EventRecord
 from .structure.labels import clean
+from .timelines.model import iso_date as _iso
 
 # A capitalised name (joiners allowed), then a word that introduces its date.
 _TEXT_EVENT = re.compile(
@@ -69,7 +70,3 @@ def run(doc: Document, ctx: Context) -> Records:
 
 def _first(result):
     return result.readings[0] if result.readings else None
-
-
-def _iso(d) -> str | None:
-    return d.isoformat() if d else None

@@ -15,15 +15,15 @@ from functools import cache
 from parsers.model import Cell, Table
 
 from ..timelines.grammar import month_number
+from ..timelines.model import YEAR, is_year, years_in
 from .headings import words, words_re
 from .labels import clean
 
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A quarter or half ("Q1", "T2 2021", "S1", "Semester 2") ...
 _QUARTER_HEADER = re.compile(
-    r"^(?:(?:q|t|trim\.?\s*)[1-4]|[1-4]q|h[12]|s[12]|semester\s*[12])[a-zé.]*\s*(?:(?:19|20)?\d\d)?$", re.I)
+    r"^(?:(?:q|t|trim\.?\s*)[1-4]|[1-4]q|h[12]|s[12]|semester\s*[12])[a-zé.]*\s*(?:" + YEAR + r"|\d\d)?$", re.I)
 # ... or a word, a month when timewords.json names it ("Jan", "Ene", "déc.", "Sept 2021").
-_WORD_HEADER = re.compile(r"^([^\W\d_]+)\.?\s*(?:(?:19|20)?\d\d)?$")
+_WORD_HEADER = re.compile(r"^([^\W\d_]+)\.?\s*(?:" + YEAR + r"|\d\d)?$")
 
 
 @cache
@@ -51,7 +51,7 @@ def header_role(text: str) -> str | None:
 def is_period_header(text: str) -> bool:
     """True for a Gantt column header: a quarter, half, month or year ("Q1", "2021", "Jan")."""
     t = clean(text).lower()
-    return bool(_YEAR.match(t) or _QUARTER_HEADER.match(t) or _month_of(t))
+    return bool(is_year(t) or _QUARTER_HEADER.match(t) or _month_of(t))
 
 
 def _month_of(header: str) -> int | None:
@@ -149,9 +149,6 @@ def read_layout(table: Table) -> Layout | None:
     return layout
 
 
-_STATED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-
-
 def _header_year(grid, header_rows, roles) -> int | None:
     """A year the table's title row or timeline header states ("Timeline (2022)"), which
     un-yeared cells of the table take before the document's reference year (SPEC)."""
@@ -159,9 +156,9 @@ def _header_year(grid, header_rows, roles) -> int | None:
         for col, cell in unique_cells(grid[r]):
             if roles[col] == "period":
                 continue
-            m = _STATED_YEAR.search(cell.text)
-            if m and (roles[col] == "timeline" or cell.col_span >= len(roles)):
-                return int(m.group(1))
+            years = years_in(cell.text)
+            if years and (roles[col] == "timeline" or cell.col_span >= len(roles)):
+                return years[0]
     return None
 
 
@@ -190,9 +187,9 @@ def _period_headers(grid, header_rows, roles) -> dict[int, list[str]]:
     for r in header_rows[:-1]:
         for _, cell in unique_cells(grid[r]):
             t = clean(cell.text)
-            if _YEAR.match(t) and t not in years:
+            if is_year(t) and t not in years:
                 years.append(t)
-    if not years or all(_YEAR.match(lowest[c]) for c in period_cols):
+    if not years or all(is_year(lowest[c]) for c in period_cols):
         return {c: [lowest[c]] for c in period_cols}
     # Distribute the years over the sub-period columns: a new year starts where the
     # sub-period number stops increasing (Q1 Q2 Q3 Q4 | Q1 Q2).

@@ -3,13 +3,12 @@ that belong to each) into `ctx.outline`, and the sections and activities rows.""
 
 from __future__ import annotations
 
-import re
-
 from parsers.model import Document, Paragraph
 
 from ..context import Context
 from ..records import Records
 from ..rows import ActivityRecord, SectionRecord
+from ..timelines import without_notes
 from .flow import FlowReader
 from .headings import words
 from .labels import clean
@@ -52,13 +51,10 @@ def _issuer_text(doc: Document) -> str:
     return " | ".join(lines)
 
 
-_NB_LINE = re.compile(r"(?im)^\s*N\.?\s?B\.?(?=[\s:]).*", re.S)
-
-
 def timeline_display(raw: str) -> str | None:
     """The activity's timeline text without the "N.B." notes that follow it in the cell
     (those are events, SPEC events), whitespace collapsed."""
-    return clean(_NB_LINE.sub("", raw)) or None
+    return clean(without_notes(raw)) or None
 
 
 def _records(outline: Outline) -> Records:

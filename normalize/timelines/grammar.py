@@ -89,6 +89,21 @@ def month_number(word: str) -> int | None:
     return _months().get(key) or _months().get(_strip_accents(key))
 
 
+def _nota_bene_form(spelling: str) -> str:
+    if spelling.isupper() and "." not in spelling:
+        return "(?-i:" + re.escape(spelling) + ")"  # "NB" as written: French "Nb" is "nombre"
+    parts = [re.escape(p.strip()) for p in spelling.rstrip(".").split(".")]
+    return r"\.\s?".join(parts) + (r"\.?" if spelling.endswith(".") else "")
+
+
+@functools.cache
+def nota_bene_re() -> re.Pattern:
+    """A line that opens an "N.B." note (timewords.json "nota_bene": "N.B.", "n. b",
+    "NB:", "Nota bene"); group 1 is the rest of the line."""
+    forms = "|".join(_nota_bene_form(s) for s in sorted(load_timewords()["nota_bene"], key=len, reverse=True))
+    return re.compile(r"^\s*(?:" + forms + r")(?![^\W\d_])\s*[:.\-]?\s*(.*)$", re.I)
+
+
 def _raw_tokens(text: str) -> list[tuple[str, str, str | None]]:
     """(kind, text, ordinal suffix) for each token of lower-cased text."""
     out = []

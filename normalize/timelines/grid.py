@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..data import load_timewords
 from .grammar import certainty_of, tokens
-from .model import DEFAULT_CONTEXT, TimelineContext, TimelineReading, years_in
+from .model import DEFAULT_CONTEXT, YEAR, TimelineContext, TimelineReading, years_in
 from .reader import read_timeline
 from .resolve import finest
 
@@ -30,7 +30,7 @@ def _month_number_re() -> re.Pattern:
     names = sorted(load_timewords()["months"], key=len, reverse=True)
     return re.compile(
         r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, names)) + r")\.?[ \t\u00a0]*(\d{2})(?![\w])"
-        r"(?![ \t]*,?[ \t]*(?:19|20)\d\d)",
+        r"(?![ \t]*,?[ \t]*" + YEAR + ")",
         re.I,
     )
 

@@ -12,12 +12,25 @@ from parsers.model import Diagnostic
 
 KINDS = ("point", "range", "deadline", "open_ended", "unknown")
 CERTAINTIES = ("firm", "tentative", "tbc", "tbd")
-_YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+#: A year a plan states, 1950-2099: the one pattern every reader of years builds on.
+YEAR = r"(?:19[5-9]\d|20\d\d)"
+_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
+_ONLY_YEAR_RE = re.compile(YEAR)
 
 
 def years_in(text: str) -> list[int]:
     """The 4-digit years (1950-2099) a text states, in order, repeats kept."""
     return [int(y) for y in _YEAR_RE.findall(text or "")]
+
+
+def is_year(text: str) -> bool:
+    """True when `text` is a year (1950-2099) and nothing else ("2021")."""
+    return _ONLY_YEAR_RE.fullmatch(text) is not None
+
+
+def iso_date(d: dt.date | None) -> str | None:
+    """The date as ISO text ("2021-07-01"), None for None (an open or unknown side)."""
+    return d.isoformat() if d else None
 
 
 @dataclass(frozen=True)

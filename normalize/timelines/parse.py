@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..data import load_timewords
 from .grammar import Atom, certainty_of, tokens
+from .model import is_year
 
 
 @dataclass
@@ -86,7 +87,7 @@ class _Parser:
         """The 4-digit year at offset k, if that token is one."""
         if self.cat(k) == "NUM":
             v, nd, ordinal = self.val(k)
-            if nd == 4 and not ordinal and 1900 <= v <= 2100:
+            if nd == 4 and not ordinal and is_year(str(v)):
                 return v
         return None
 

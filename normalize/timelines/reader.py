@@ -19,12 +19,19 @@ from parsers.diagnostics import make
 from parsers.model import Diagnostic
 
 from ..data import load_timewords
-from .grammar import PRECISIONS, certainty_of
-from .model import DEFAULT_CONTEXT, TimelineContext, TimelineEvent, TimelineReading, TimelineResult, years_in
+from .grammar import PRECISIONS, certainty_of, nota_bene_re
+from .model import (
+    DEFAULT_CONTEXT,
+    TimelineContext,
+    TimelineEvent,
+    TimelineReading,
+    TimelineResult,
+    iso_date,
+    years_in,
+)
 from .parse import Scan, scan
 from .resolve import Piece, month_period, resolve
 
-_NB_RE = re.compile(r"^\s*(?:[Nn]\.\s?[Bb]\.?|NB\b)\s*[:.\-]?\s*(.*)$")
 _BRACKET_RE = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 _NAME_END_RE = re.compile(r":(?=\s|$)")
 # "International Day ... 2021: “We’re part of the solution”": the slogan is not the name
@@ -55,8 +62,8 @@ def to_json(reading: TimelineReading) -> dict:
     """The reading as a JSON-ready dict, ISO dates or None, keys in SPEC order."""
     return {
         "raw": reading.raw,
-        "start": reading.start.isoformat() if reading.start else None,
-        "end": reading.end.isoformat() if reading.end else None,
+        "start": iso_date(reading.start),
+        "end": iso_date(reading.end),
         "kind": reading.kind,
         "precision": reading.precision,
         "certainty": reading.certainty,
@@ -74,14 +81,25 @@ def timeline_command_lines(texts: Iterable[str], ctx: TimelineContext = DEFAULT_
         yield json.dumps(to_json(reading), ensure_ascii=False)
 
 
+def _first_note(lines: list[str]) -> int:
+    """The index of the line that opens the cell's first N.B. note (len(lines) when none)."""
+    return next((i for i, line in enumerate(lines) if nota_bene_re().match(line)), len(lines))
+
+
+def without_notes(text: str) -> str:
+    """The cell's own text: the lines before its first N.B. note (the notes are events)."""
+    lines = text.splitlines()
+    return "\n".join(lines[:_first_note(lines)])
+
+
 def _split_notes(text: str) -> tuple[str, list[tuple[str, list[str]]]]:
     """The cell's own text, and (period, [event names]) for each N.B. note in it:
     "N.B. 3 May – 13 June" followed by one name a line gives one event per line."""
     lines = text.splitlines()
-    first = next((i for i, line in enumerate(lines) if _NB_RE.match(line)), len(lines))
+    first = _first_note(lines)
     notes: list[tuple[str, list[str]]] = []
     for line in lines[first:]:
-        m = _NB_RE.match(line)
+        m = nota_bene_re().match(line)
         if m:
             period, *name = _NAME_END_RE.split(m.group(1), maxsplit=1)
             if not name or scan(period).n_words:

@@ -17,9 +17,13 @@ from .. import timelines as tl
 from ..context import Context
 from ..records import Records
 from ..rows import EventRecord, TimelineRecord
+from .model import YEAR
+from .model import iso_date as _iso
 
-_TITLE_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/])")
-_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)?\d\d)\b")
+# a year the title states, not inside a date ("12/2021") nor a range's second year ("2021-2022")
+_TITLE_YEAR = re.compile(rf"(?<![\d/-])({YEAR})(?![\d/])")
+# the plan period a title states: "2021-2022", "2021/22"
+_SPAN = re.compile(rf"\b({YEAR})\s*[-–—/]\s*({YEAR}|\d\d)\b")
 
 
 def run(doc: Document, ctx: Context) -> Records:
@@ -67,7 +71,7 @@ def _with_year(base: tl.TimelineContext, year: int) -> tl.TimelineContext:
 def _gantt(gantt, base: tl.TimelineContext) -> tuple:
     periods = []
     for headers in gantt.headers:
-        year = next((int(h) for h in headers if re.fullmatch(r"(?:19|20)\d\d", h.strip())), None)
+        year = next((int(h) for h in headers if tl.is_year(h.strip())), None)
         label = headers[-1] if headers else ""
         periods.append(tl.column_period(label, year or base.reference_year, base))
     return tl.gantt_readings(periods, gantt.marks, base)
@@ -100,7 +104,3 @@ def _set_period(ctx: Context, readings) -> None:
 def _located(diagnostics, source_ref):
     from dataclasses import replace
     return [d if d.source_ref else replace(d, source_ref=source_ref) for d in diagnostics]
-
-
-def _iso(d) -> str | None:
-    return d.isoformat() if d else None
