@@ -19,6 +19,7 @@ from .context import GIVEN, Context
 from .organisations import participants
 from .records import Records
 from .structure import step as structure
+from .structure.genre import what_it_seems
 from .timelines import step as timelines
 
 
@@ -83,7 +84,8 @@ def normalize_document(doc: Document, doc_id: str | None = None,
     records.tables["events"] = [replace(row, event_id=f"e{n:03d}")
                                 for n, row in enumerate(records.tables["events"], 1)]
     if not records.tables["activities"]:
-        records.diagnostics.append(make("no_activities"))
+        kind, evidence = what_it_seems(doc)
+        records.diagnostics.append(make("no_work_structure", kind=kind, evidence=evidence))
     info = DocInfo(
         title=ctx.title,
         reference_year=ctx.reference_year,

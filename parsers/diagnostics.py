@@ -172,8 +172,15 @@ _CATALOGUE = (
          "Check the spelling, or add the organisation to normalize/data/organisations.csv."),
     Code("unresolved_role", "warning", "Role reference {raw!r} has no holder in this section.",
          "Name the organisation in the cell, or state in the section who holds the role."),
-    Code("no_activities", "warning", "No activities were found in this document.",
-         "Check that this is a workplan; its activities may be in a layout not read yet."),
+    Code("no_work_structure", "info",
+         "No work structure found: no work table, work list, key-value block, aligned columns or "
+         "Gantt grid; the document reads as {kind} ({evidence}).",
+         "If it is a workplan, its work items may be in a layout not read yet: please report it "
+         "with the file."),
+    Code("timeline_in_drawing", "info",
+         "Table {table} has period columns ({periods}) but no marks in them: the schedule is drawn "
+         "as shapes, so no timelines were read from it.",
+         "Type the periods into the table (an X per period), or give each item a time frame."),
 )
 
 CODES: dict[str, Code] = {code.name: code for code in _CATALOGUE}

@@ -108,6 +108,19 @@ def xxe_docx(path: Path, secret: Path) -> Path:
     return write_docx(path, f"<w:body>{p('a) Leak &xxe; here')}</w:body>", prolog=prolog)
 
 
+def drawn_gantt_docx(path: Path) -> Path:
+    """A Gantt table whose period cells are empty, as when the bars were drawn as shapes."""
+    d = docx.Document()
+    d.add_paragraph("Work plan 2021")
+    table = d.add_table(rows=0, cols=5)
+    for row in (("Activity", "Q1", "Q2", "Q3", "Q4"), ("Build the data store", "", "", "", ""),
+                ("Run the field trial", "", "", "", "")):
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    d.save(path)
+    return path
+
+
 def main_inputs(folder: Path, pdf_samples, seeds_dir: Path) -> None:
     """One file per code that default limits can give; comments name the codes."""
     (folder / "empty.txt").write_bytes(b"")  # unreadable_file
@@ -127,7 +140,7 @@ def main_inputs(folder: Path, pdf_samples, seeds_dir: Path) -> None:
     (folder / "nul.txt").write_bytes(b"Work\x00 plan 2021\n" + b"Joint policy work\n" * 20)  # nul_removed
     # duplicate_note, lost_note_reference (the second definition), unresolved_note
     (folder / "notes.md").write_text("Work plan[^1] and more[^3].\n\n[^1]: One.\n\n[^1]: Again.\n", encoding="utf-8")
-    damaged_comments_docx(folder / "comments.docx")  # part_unreadable, no_activities
+    damaged_comments_docx(folder / "comments.docx")  # part_unreadable, no_work_structure
     write_docx(folder / "core.docx", f"<w:body>{p('Text')}</w:body>",
                {"docProps/core.xml": "<cp:coreProperties"})  # properties_unreadable
     write_docx(folder / "no-body.docx", "")  # no_body
@@ -135,6 +148,7 @@ def main_inputs(folder: Path, pdf_samples, seeds_dir: Path) -> None:
     broken_page_pdf(folder / "broken-page.pdf")  # page_unreadable
     pdf_samples.annotated(folder / "annotated.pdf")  # annotation_incomplete
     shutil.copy(seeds_dir / "img-hre-draft-workplan.txt", folder / "tika.txt")  # ragged_row
+    drawn_gantt_docx(folder / "drawn-gantt.docx")  # timeline_in_drawing
 
 
 def fake_soffice(folder: Path, docx_path: Path) -> Path:

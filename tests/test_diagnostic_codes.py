@@ -278,7 +278,7 @@ def partial_run(tmp_path_factory, pdf_samples):
     pdf_samples.annotated(folder / "annotated.pdf")
     inputs.damaged_comments_docx(folder / "comments.docx")
     inputs.docx_with_table(folder / "big-table.docx", 5)
-    # Loses nothing (a no_activities warning is no loss): ok.
+    # Loses nothing (a no_work_structure note is no loss): ok.
     inputs.write_docx(folder / "clean.docx", f"<w:body>{inputs.p('Work plan 2021')}{inputs.p('Focus areas')}</w:body>")
     out = base / "out"  # a fresh folder beside the inputs, never inside them
     return folder, out, run_cli(folder, out, "--max-rows", "3")
@@ -304,7 +304,9 @@ def test_partial_documents_yield_records_and_duplicates_and_ok_stays_ok(partial_
     _, _, tables = partial_run
     docs = {d["file_name"]: d for d in tables["documents"]}
     assert docs["clean.docx"]["status"] == "ok" and not docs["clean.docx"]["error"]
-    assert int(docs["clean.docx"]["n_warnings"]) == 1
+    assert int(docs["clean.docx"]["n_warnings"]) == 0  # no_work_structure is a note, not a warning
+    clean_diags = [d for d in tables["diagnostics"] if d["doc_id"] == docs["clean.docx"]["doc_id"]]
+    assert [(d["code"], d["severity"]) for d in clean_diags] == [("no_work_structure", "info")]
     assert docs["copy-of-broken-page.pdf"]["status"] == "duplicate"
     assert docs["copy-of-broken-page.pdf"]["duplicate_of"].endswith("broken-page.pdf")
     big = docs["big-table.docx"]

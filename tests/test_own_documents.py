@@ -105,9 +105,7 @@ def _expected_diagnostics():
         gold = json.loads(path.read_text(encoding="utf-8"))
         for want in gold.get("expected_diagnostics") or []:
             case = (gold["file"], want["code"], want["severity"], want.get("about"))
-            marks = [_todo("no_work_structure is not emitted; a prose-only plan gets no_activities, warning")] \
-                if want["code"] == "no_work_structure" else []
-            cases.append(pytest.param(*case, marks=marks, id=f"{gold['file']}-{want['code']}-{want.get('about')}"))
+            cases.append(pytest.param(*case, id=f"{gold['file']}-{want['code']}-{want.get('about')}"))
     return cases
 
 

@@ -30,6 +30,7 @@ def read_table(builder: OutlineBuilder, table: Table, layout: Layout | None) -> 
         return
     grid = table.grid
     body = [r for r in range(len(grid)) if r not in layout.header_rows]
+    _check_drawn_schedule(builder, table, layout, body)
     group: ActivityNode | None = None
     default_kind = "output" if layout.item_header and _says_output(layout.item_header) else "activity"
     split = bool(layout.columns("output")) and bool(layout.columns("item") or layout.columns("output_item"))
@@ -172,6 +173,20 @@ def _add_row_items(builder, table: Table, layout: Layout, cells, items: list[Ite
             marks.append(clean(cell.text) if cell is not None else "")
         first.gantt = GanttRow([layout.period_headers.get(c, []) for c in period_cols], marks,
                                cells[0][1].source_ref)
+
+
+def _check_drawn_schedule(builder: OutlineBuilder, table: Table, layout: Layout, body: list[int]) -> None:
+    """A Gantt grid whose period cells are all empty had its bars drawn as shapes:
+    say so, rather than read no timeline in silence (issue 10)."""
+    period_cols = layout.columns("period")
+    if not period_cols or not body:
+        return
+    if any(table.grid[r][c] is not None and clean(table.grid[r][c].text) for r in body for c in period_cols):
+        return
+    headers = [" ".join(layout.period_headers.get(c, [])) for c in period_cols]
+    shown = ", ".join(h for h in headers[:3] if h) + (", …" if len(headers) > 3 else "")
+    builder.outline.diagnostics.append(diag.make("timeline_in_drawing", table.source_ref, table=table.index,
+                                            periods=shown))
 
 
 def _kind_of_label(label: str) -> str:
