@@ -16,7 +16,7 @@ from ..diagnostics import make
 from ..errors import IngestError, UnreadableFile
 from ..model import Document
 from .assemble import assemble, comments, notes
-from .layout import body_size, group_lines
+from .layout import body_size
 from .pages import build_pages, document_vocab, read_page
 from .paragraphs import ParaDraft, heading_levels
 from .reader import check_text_layer, open_pdf
@@ -63,7 +63,7 @@ def parse_pdf(path: str | Path) -> Document:
     for p in pages:
         p.items = [it for it in items if it.page == p.number]
     paras = [it for it in items if isinstance(it, ParaDraft)]
-    levels = heading_levels(paras, body_size(group_lines(all_words)))
+    levels = heading_levels(paras, body_size(all_words))
     blocks, ids = assemble(pages, levels)
     note_records, note_diags = notes(pages, ids)
     return Document(str(path), "pdf", blocks, notes=note_records, comments=comments(pages, ids),

@@ -8,6 +8,7 @@ running header; both are small enough to write here.
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections import Counter
@@ -103,6 +104,26 @@ def join_words(words: list[Word]) -> str:
     return "".join(out)
 
 
+class WordIndex:
+    """A page's words by height, so that finding the words in a box (a table cell)
+    costs a look-up, not a pass over the page."""
+
+    def __init__(self, words: list[Word]):
+        order = sorted(range(len(words)), key=lambda i: words[i].yc)
+        self._words = words
+        self._order = order
+        self._ys = [words[i].yc for i in order]
+
+    def within(self, box, pad: float = 1.0) -> list[Word]:
+        """The words whose middle lies in `box` (x0, top, x1, bottom) widened by
+        `pad`, in the page's word order."""
+        lo = bisect.bisect_left(self._ys, box[1] - pad)
+        hi = bisect.bisect_right(self._ys, box[3] + pad)
+        hits = sorted(i for i in self._order[lo:hi]
+                      if box[0] - pad <= self._words[i].xc <= box[2] + pad)
+        return [self._words[i] for i in hits]
+
+
 def page_words(page, page_no: int) -> list[Word]:
     """Every word on a pdfplumber page, as `Word`s, top to bottom."""
     words = []
@@ -119,20 +140,25 @@ def group_lines(words: list[Word]) -> list[Line]:
 
     A word joins a line when their vertical extents overlap by half the smaller
     height: superscripts overlap the line they sit on, the next line does not.
+    Only the last few lines are candidates and each keeps its extent, so the
+    grouping is linear in the words.
     """
     lines: list[list[Word]] = []
+    spans: list[list[float]] = []  # [top, bottom] of each line so far
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         best = None
-        for cand in lines[-4:]:
-            top = min(x.top for x in cand)
-            bottom = max(x.bottom for x in cand)
+        for k in range(max(0, len(lines) - 4), len(lines)):
+            top, bottom = spans[k]
             overlap = min(bottom, w.bottom) - max(top, w.top)
             if overlap >= 0.5 * min(w.bottom - w.top, bottom - top):
-                best = cand
+                best = k
         if best is None:
             lines.append([w])
+            spans.append([w.top, w.bottom])
         else:
-            best.append(w)
+            lines[best].append(w)
+            span = spans[best]
+            span[0], span[1] = min(span[0], w.top), max(span[1], w.bottom)
     result = []
     for ws in lines:
         ws.sort(key=lambda w: w.x0)
@@ -144,12 +170,11 @@ def group_lines(words: list[Word]) -> list[Line]:
     return result
 
 
-def body_size(lines: list[Line]) -> float:
-    """The most common font size over all lines, weighted by characters."""
+def body_size(words: list[Word]) -> float:
+    """The most common font size over the words, weighted by characters."""
     counts: Counter = Counter()
-    for ln in lines:
-        for w in ln.words:
-            counts[round(w.size * 2) / 2] += len(w.text)
+    for w in words:
+        counts[round(w.size * 2) / 2] += len(w.text)
     return counts.most_common(1)[0][0] if counts else 10.0
 
 

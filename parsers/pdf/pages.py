@@ -13,7 +13,7 @@ from ..diagnostics import make
 from ..model import Diagnostic
 from .annotations import AnnotDraft, read_annotations
 from .footnotes import NoteDraft, note_area_top, notes_from_lines
-from .layout import Line, Word, body_size, furniture_keys, group_lines, page_words, typical_gap
+from .layout import Line, Word, WordIndex, body_size, furniture_keys, group_lines, page_words, typical_gap
 from .paragraphs import ParaDraft, paragraphs_from_lines
 from .tables import TableDraft, find_table_boxes, grid_from_boxes, mark_headers
 from .unruled import find_unruled
@@ -65,8 +65,8 @@ def build_pages(raw_pages: list[RawPage], vocab: Counter) -> tuple[list[PageItem
     furniture = furniture_keys([rp.lines for rp in raw_pages], [rp.height for rp in raw_pages])
     for p, rp in enumerate(raw_pages):
         rp.lines = [ln for i, ln in enumerate(rp.lines) if (p, i) not in furniture]
-    body = body_size([ln for rp in raw_pages for ln in rp.lines] or
-                     group_lines([w for rp in raw_pages for w in rp.words]))
+    body = body_size([w for rp in raw_pages for ln in rp.lines for w in ln.words] or
+                     [w for rp in raw_pages for w in rp.words])
 
     # split off note areas and unruled tables before measuring the prose
     notes_by_page: list[list[NoteDraft]] = []
@@ -99,13 +99,14 @@ def build_pages(raw_pages: list[RawPage], vocab: Counter) -> tuple[list[PageItem
         marks = {n.mark for n in notes}
         items: list = []
         tables = []
+        index = WordIndex(rp.words)
         for box, cells, text_right in rp.table_boxes:
             table = grid_from_boxes(rp.number, box, cells)
             if text_right is not None:
                 for row in table.rows:
                     for cell in row.cells:
                         cell.text_right = text_right[min(cell.col + cell.col_span, len(text_right)) - 1]
-            _fill(table, rp.words, body, vocab, marks)
+            _fill(table, index, body, vocab, marks)
             mark_headers(table)
             tables.append(table)
         # prose between tables never joins across a table
@@ -126,13 +127,13 @@ def build_pages(raw_pages: list[RawPage], vocab: Counter) -> tuple[list[PageItem
     return pages, diags
 
 
-def _fill(table: TableDraft, words: list[Word], body: float, vocab: Counter, marks: set[str]) -> None:
+def _fill(table: TableDraft, words: WordIndex, body: float, vocab: Counter, marks: set[str]) -> None:
     """Put each cell's words into the cell as paragraphs."""
     for row in table.rows:
         for cell in row.cells:
             if cell.merged:
                 continue
-            inside = [w for w in words if _in_box(w, cell.bbox)]
+            inside = words.within(cell.bbox)
             lines = group_lines(inside)
             if not lines:
                 continue
