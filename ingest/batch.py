@@ -18,15 +18,17 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import parsers
+from normalize.rows import from_dict
 from parsers import diagnostics as diag
 from parsers.errors import IngestError, UnreadableFile
 from parsers.limits import Limits
 
 from .ledger import Ledger, result_key
+from .rows import DiagnosticRecord, DocumentRecord
 from .worker import COUNTED_TABLES, Task, WorkerPool, default_workers, error_failure
 
 # Outcomes of a file that was read: it yields records, and its copies are duplicates.
@@ -39,22 +41,23 @@ INPUT_SUFFIXES = (".docx", ".docm", ".pdf", ".txt", ".doc", ".md", ".text")
 
 @dataclass
 class BatchResult:
-    """Everything a batch produced: rows per output table, plus run information.
+    """Everything a batch produced: rows per output table (records of ingest.rows),
+    plus run information.
 
     stats: files found, parsed (by a parser in this run), cached (from the ledger),
         duplicate, failed.
     """
 
-    tables: dict[str, list[dict]] = field(default_factory=lambda: {"documents": [], "diagnostics": []})
+    tables: dict[str, list] = field(default_factory=lambda: {"documents": [], "diagnostics": []})
     timings: dict[str, float] = field(default_factory=dict)
     stats: dict[str, int] = field(default_factory=dict)
 
     @property
-    def documents(self) -> list[dict]:
+    def documents(self) -> list[DocumentRecord]:
         return self.tables["documents"]
 
     def n_failed(self) -> int:
-        return sum(1 for d in self.documents if d["status"] == "failed")
+        return sum(1 for d in self.documents if d.status == "failed")
 
 
 def find_inputs(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
@@ -113,14 +116,14 @@ def file_digest(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-def document_row(path: Path, source_path: str, sha: str | None, size: int | None) -> dict:
+def document_row(path: Path, source_path: str, sha: str | None, size: int | None) -> DocumentRecord:
     """A documents row with the file facts filled in and status not yet decided."""
-    return {
-        "doc_id": sha[:16] if sha else None, "source_path": source_path, "file_name": path.name,
-        "format": None, "sha256": sha, "size_bytes": size, "title": None, "period_start": None,
-        "period_end": None, "reference_year": None, "status": "ok", "duplicate_of": None,
-        "error": None, "n_activities": 0, "n_warnings": 0,
-    }
+    return DocumentRecord(
+        doc_id=sha[:16] if sha else None, source_path=source_path, file_name=path.name,
+        format=None, sha256=sha, size_bytes=size, title=None, period_start=None,
+        period_end=None, reference_year=None, status="ok", duplicate_of=None,
+        error=None, n_activities=0, n_warnings=0,
+    )
 
 
 @dataclass
@@ -201,7 +204,7 @@ def run_batch(inputs: Iterable[str | Path],
         if ledger and f.key and f.outcome and not f.outcome.get("transient"):
             ledger.record_file(f.source_path, f.key, f.sha, f.size)
         _assemble(f, result)
-    stats["duplicate"] = sum(1 for d in result.documents if d["status"] == "duplicate")
+    stats["duplicate"] = sum(1 for d in result.documents if d.status == "duplicate")
     stats["failed"] = result.n_failed()
     result.timings["_total"] = round(time.perf_counter() - started, 4)
     return result
@@ -215,8 +218,7 @@ def _mark_duplicates(group: list[_File], first: _File) -> None:
 
 def _progress(f: _File, on_progress) -> None:
     if on_progress:
-        row = document_row(f.path, f.source_path, f.sha, f.size)
-        row["status"] = f.outcome["status"]
+        row = replace(document_row(f.path, f.source_path, f.sha, f.size), status=f.outcome["status"])
         on_progress(f.source_path, row)
 
 
@@ -228,45 +230,43 @@ def _failure_for_oserror(path: Path, e: OSError) -> dict:
 
 
 def _assemble(f: _File, result: BatchResult) -> None:
-    """Add one file's documents row, records and diagnostics to the result."""
+    """Add one file's documents row, records and diagnostics to the result.
+
+    Outcomes carry rows as dicts (they come through a pipe or from the ledger's
+    JSON); here they become records again, which checks their columns."""
     row = document_row(f.path, f.source_path, f.sha, f.size)
-    doc_id = row["doc_id"]
     if f.duplicate_of is not None:
-        row.update(status="duplicate", duplicate_of=f.duplicate_of)
-        try:
-            fmt = parsers.detect_format(f.path)
-            row["format"] = fmt if fmt in ("docx", "pdf", "txt") else None
-        except (IngestError, OSError):
-            pass
-        diags = [_diag_row(doc_id, f.source_path, diag.make("duplicate", first=f.duplicate_of))]
+        row = replace(row, status="duplicate", duplicate_of=f.duplicate_of, format=_format_of(f.path))
+        d = diag.make("duplicate", first=f.duplicate_of)
+        diags = [{"severity": d.severity, "code": d.code, "message": d.message, "source_ref": d.source_ref}]
     elif f.outcome is None:  # cannot happen: every file gets an outcome or a duplicate mark
         raise AssertionError(f"no outcome for {f.source_path}")
     elif f.outcome["status"] in READ:
-        row.update(f.outcome["updates"], status=f.outcome["status"])
+        row = replace(row, **f.outcome["updates"], status=f.outcome["status"])
         for name in COUNTED_TABLES:
-            result.tables.setdefault(name, []).extend(f.outcome["tables"].get(name, []))
-        diags = [{"doc_id": doc_id, **d, "source_path": f.source_path} for d in f.outcome["diagnostics"]]
+            rows = f.outcome["tables"].get(name, [])
+            result.tables.setdefault(name, []).extend(from_dict(name, r) for r in rows)
+        diags = f.outcome["diagnostics"]
     else:
         o = f.outcome
-        row, diags = _failed(row, o["code"], o["message"], o["remedy"], o.get("source_ref"))
+        error = f"{o['message']} {o['remedy']}".strip()
+        row = replace(row, status="failed", error=error)
+        diags = [{"severity": diag.lookup(o["code"]).severity, "code": o["code"], "message": error,
+                  "source_ref": o.get("source_ref")}]
     for name in COUNTED_TABLES:
         result.tables.setdefault(name, [])
-    for i, d in enumerate(diags, 1):
-        d["position"] = i
     result.documents.append(row)
-    result.tables["diagnostics"].extend(diags)
+    result.tables["diagnostics"].extend(
+        DiagnosticRecord(doc_id=row.doc_id, **d, source_path=f.source_path, position=i)
+        for i, d in enumerate(diags, 1))
     if f.outcome is not None and "seconds" in f.outcome:
         result.timings[f.source_path] = f.outcome["seconds"]
 
 
-def _diag_row(doc_id, source_path, d) -> dict:
-    return {"doc_id": doc_id, "severity": d.severity, "code": d.code, "message": d.message,
-            "source_ref": d.source_ref, "source_path": source_path}
-
-
-def _failed(row: dict, code: str, message: str, remedy: str, source_ref: str | None = None):
-    error = f"{message} {remedy}".strip()
-    row.update(status="failed", error=error)
-    d = {"doc_id": row["doc_id"], "severity": diag.lookup(code).severity, "code": code,
-         "message": error, "source_ref": source_ref, "source_path": row["source_path"]}
-    return row, [d]
+def _format_of(path: Path) -> str | None:
+    """The SPEC format of a duplicate's bytes (it is not read again), if one of ours."""
+    try:
+        fmt = parsers.detect_format(path)
+    except (IngestError, OSError):
+        return None
+    return fmt if fmt in ("docx", "pdf", "txt") else None

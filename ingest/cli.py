@@ -108,6 +108,7 @@ def run_command(
     """
     from ingest.batch import find_inputs, run_batch
     from ingest.ledger import LEDGER_NAME, Ledger
+    from ingest.rows import DocumentRecord
     from ingest.writers import write_dataset
     from ingest.writers.output import leftover_ledgers, new_temp_folder, restore
     from ingest.writers.ownership import OutputRefused, check_output_folder
@@ -142,7 +143,7 @@ def run_command(
     with progress:
         task = progress.add_task("ingesting", total=len(files))
 
-        def on_progress(source_path: str, row: dict) -> None:
+        def on_progress(source_path: str, row: DocumentRecord) -> None:
             progress.update(task, advance=1, description=f"{Path(source_path).name[:40]}")
 
         try:
@@ -203,7 +204,7 @@ def _run_info(result, limits: Limits | None = None, full: bool = False) -> dict:
     counts = {name: len(rows) for name, rows in result.tables.items()}
     status = {}
     for d in result.documents:
-        status[d["status"]] = status.get(d["status"], 0) + 1
+        status[d.status] = status.get(d.status, 0) + 1
     return {"python": platform.python_version(), "versions": versions, "pipeline": pipeline_version(),
             "counts": counts, "status": status, "files": result.stats, "full": full,
             "limits": asdict(limits) if limits else None, "timings_s": result.timings}
@@ -236,18 +237,18 @@ def summary_counts(result, out: Path) -> dict:
     """The run's counts: documents by status, records per table, failed and partial files."""
     status = {s: 0 for s in ("ok", "partial", "failed", "duplicate")}
     for d in result.documents:
-        status[d["status"]] = status.get(d["status"], 0) + 1
+        status[d.status] = status.get(d.status, 0) + 1
     return {"out": str(out), "documents": len(result.documents), "status": status,
             "records": {name: len(rows) for name, rows in result.tables.items() if name != "documents"},
-            "failed": [d["source_path"] for d in result.documents if d["status"] == "failed"],
-            "partial": [d["source_path"] for d in result.documents if d["status"] == "partial"]}
+            "failed": [d.source_path for d in result.documents if d.status == "failed"],
+            "partial": [d.source_path for d in result.documents if d.status == "partial"]}
 
 
 def summary_lines(result, out: Path) -> list[str]:
     """Plain lines for scripts and logs: one per failed or partial document
     (status, path, what happened), then one counts line."""
-    lines = [f"{d['status']}\t{d['source_path']}\t{_one_line(d['error'])}"
-             for d in result.documents if d["status"] in ("failed", "partial")]
+    lines = [f"{d.status}\t{d.source_path}\t{_one_line(d.error)}"
+             for d in result.documents if d.status in ("failed", "partial")]
     counts = summary_counts(result, out)
     status = " ".join(f"{k}={v}" for k, v in counts["status"].items())
     records = " ".join(f"{k}={v}" for k, v in counts["records"].items())
@@ -264,8 +265,8 @@ def _summary(result, out: Path) -> None:
     for col in ("file", "format", "status", "activities", "warnings", "error"):
         table.add_column(col, overflow="fold")
     for d in result.documents:
-        table.add_row(d["file_name"], d["format"] or "", d["status"], str(d["n_activities"]),
-                      str(d["n_warnings"]), (d["error"] or "")[:80])
+        table.add_row(d.file_name, d.format or "", d.status, str(d.n_activities),
+                      str(d.n_warnings), (d.error or "")[:80])
     err.print(table)
     counts = {k: len(v) for k, v in result.tables.items()}
     err.print(" ".join(f"{k}={v}" for k, v in counts.items()))

@@ -35,11 +35,11 @@ def _codes(result) -> set[str]:
     """The codes a batch produced, after checking the status rule on each document:
     a document read is `partial` exactly when one of its diagnostics is a loss."""
     for doc in result.documents:
-        codes = [d["code"] for d in result.tables["diagnostics"] if d["source_path"] == doc["source_path"]]
-        if doc["status"] in ("ok", "partial"):
+        codes = [d.code for d in result.tables["diagnostics"] if d.source_path == doc.source_path]
+        if doc.status in ("ok", "partial"):
             expected = "partial" if any(diag.loses_data(c) for c in codes) else "ok"
-            assert doc["status"] == expected, (doc["file_name"], codes)
-    return {d["code"] for d in result.tables["diagnostics"]}
+            assert doc.status == expected, (doc.file_name, codes)
+    return {d.code for d in result.tables["diagnostics"]}
 
 
 # ---- what the code base emits -------------------------------------------------------

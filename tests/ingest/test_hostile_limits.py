@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ingest.batch import run_batch
+from ingest.rows import DocumentRecord
 from parsers.errors import LimitExceeded, UnreadableFile
 from parsers.limits import Limits, parse_size
 from parsers.safety import check_zip
@@ -30,16 +31,16 @@ def slow_and_fine(tmp_path_factory, shared_dir) -> Path:
     return folder
 
 
-def outcome(result, name: str) -> dict:
-    return next(d for d in result.documents if Path(d["source_path"]).name == name)
+def outcome(result, name: str) -> DocumentRecord:
+    return next(d for d in result.documents if Path(d.source_path).name == name)
 
 
 def test_limits_timeout_kills_the_document_not_the_batch(slow_and_fine):
     result = run_batch([slow_and_fine], limits={"timeout": 1.0}, workers=1)
     big, fine = outcome(result, "big.docx"), outcome(result, "fine.txt")
-    assert big["status"] == "failed" and "longer than 1 s" in big["error"] and "--timeout" in big["error"]
-    assert [d["code"] for d in result.tables["diagnostics"] if d["source_path"] == big["source_path"]] == ["timeout"]
-    assert fine["status"] == "ok" and fine["n_activities"] > 40
+    assert big.status == "failed" and "longer than 1 s" in big.error and "--timeout" in big.error
+    assert [d.code for d in result.tables["diagnostics"] if d.source_path == big.source_path] == ["timeout"]
+    assert fine.status == "ok" and fine.n_activities > 40
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS is enforced on Linux")
@@ -47,8 +48,8 @@ def test_limits_memory_cap_stops_a_runaway_document(slow_and_fine):
     # 50 MB on top of the loaded pipeline: the 20,000-row table needs about 150 MB.
     result = run_batch([slow_and_fine], limits={"memory_limit": parse_size("50MB"), "timeout": 60}, workers=1)
     big, fine = outcome(result, "big.docx"), outcome(result, "fine.txt")
-    assert big["status"] == "failed" and "--memory-limit" in big["error"]
-    assert fine["status"] == "ok"
+    assert big.status == "failed" and "--memory-limit" in big.error
+    assert fine.status == "ok"
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmHWM from /proc")
@@ -87,14 +88,14 @@ def test_limits_max_file_size_and_pages(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_text("Work plan\n" * 1000, encoding="utf-8")
     result = run_batch([path], limits={"max_file_size": 1000}, workers=0)
-    assert result.documents[0]["status"] == "failed" and "--max-file-size" in result.documents[0]["error"]
+    assert result.documents[0].status == "failed" and "--max-file-size" in result.documents[0].error
     pdf = tmp_path / "two.pdf"
     pdf.write_bytes(hb.pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                             b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
                             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
                             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"]))
     result = run_batch([pdf], limits={"max_pages": 1}, workers=0)
-    assert "--max-pages" in result.documents[0]["error"]
+    assert "--max-pages" in result.documents[0].error
 
 
 def test_limits_resolve_and_sizes():

@@ -5,15 +5,19 @@ the writers refuse a row whose columns are not its table's."""
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import fields
+from pathlib import Path
 
 import pytest
 
+from ingest.batch import run_batch
 from ingest.rows import ROW_TYPES, DiagnosticRecord, DocumentRecord
 from ingest.schema import TABLES, ColumnMismatch
 from ingest.writers.csv import write_csv
 from ingest.writers.output import sort_rows, write_dataset
 from ingest.writers.parquet import write_parquet
+from normalize.records import Records
 from normalize.rows import EventRecord, NoteRecord, as_dict, from_dict
 
 
@@ -104,3 +108,36 @@ def test_records_and_mappings_write_the_same_bytes(tmp_path):
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
     assert (tmp_path / "a.csv").read_text(encoding="utf-8").splitlines()[1] == \
         "d1,f1,footnote,A note.,,document,d1,paragraph 3,1"
+
+
+def test_records_add_takes_records_only_and_numbers_positions():
+    a, b = Records(), Records()
+    first = a.add(_note(position=None))
+    assert first.position == 1 and a.tables["notes"] == [first]
+    b.add(_note(note_id="f2", position=7))  # a position given is renumbered
+    a.extend(b)
+    assert [(n.note_id, n.position) for n in a.tables["notes"]] == [("f1", 1), ("f2", 2)]
+    with pytest.raises(TypeError, match="not dict"):
+        a.add(as_dict(_note()))
+    with pytest.raises(TypeError, match="not DocumentRecord"):
+        a.add(_document())
+
+
+def _document() -> DocumentRecord:
+    return DocumentRecord(doc_id=None, source_path="a.txt", file_name="a.txt", format=None, sha256=None,
+                          size_bytes=None, title=None, period_start=None, period_end=None,
+                          reference_year=None, status="failed", duplicate_of=None, error="x",
+                          n_activities=0, n_warnings=0)
+
+
+def test_a_batch_gives_a_record_of_its_table_for_every_row(tmp_path, fixtures_dir):
+    plan = fixtures_dir / "img-hre-draft-workplan.docx"  # rows in every table
+    shutil.copy(plan, tmp_path / "a.docx")
+    shutil.copy(plan, tmp_path / "b.docx")
+    result = run_batch([tmp_path, tmp_path / "missing.txt"], workers=0)
+    assert set(result.tables) == set(TABLES)
+    for name, rows in result.tables.items():
+        assert rows and all(type(row) is ROW_TYPES[name] for row in rows), name
+    statuses = {Path(d.source_path).name: d.status for d in result.documents}
+    assert statuses == {"a.docx": "ok", "b.docx": "duplicate", "missing.txt": "failed"}
+    assert {a.doc_id for a in result.tables["activities"]} == {result.documents[0].doc_id}
