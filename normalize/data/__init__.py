@@ -59,11 +59,11 @@ def load_organisations() -> tuple[dict, ...]:
 @functools.cache
 def load_org_terms() -> tuple[dict, ...]:
     """The participant words of org_terms.csv: role references, non-organisation
-    groups, qualifiers and list labels, one dict (term, kind, key, scope) per row;
-    rows whose term starts with "#" are comments and are skipped."""
+    groups, qualifiers and list labels, one dict (term, kind, key, scope, holder) per
+    row; rows whose term starts with "#" are comments and are skipped."""
     import csv
 
     with open(DATA_DIR / "org_terms.csv", encoding="utf-8", newline="") as f:
-        return tuple({k: (row.get(k) or "").strip() for k in ("term", "kind", "key", "scope")}
+        return tuple({k: (row.get(k) or "").strip() for k in ("term", "kind", "key", "scope", "holder")}
                      for row in csv.DictReader(f)
                      if (row.get("term") or "").strip() and not row["term"].startswith("#"))

@@ -57,7 +57,14 @@ class OrgMatcher:
                     self._add(compact_key(org_key(t)), org, self._compact_index, record=False)
         terms = load_org_terms()
         self._roles = {org_key(t["term"]): t["key"] for t in terms if t["kind"] == "role"}
+        self._holder = {}  # role key -> the role ("lead", "co_chair") whose holders it names
+        for t in terms:
+            if t["kind"] == "role" and t["holder"]:
+                self._holder.setdefault(t["key"], t["holder"])
         self._groups = {org_key(t["term"]) for t in terms if t["kind"] == "group"}
+        # Group words that also name groups when they start or end a longer name ("EMG members");
+        # shorter ones ("All", "IMG") would catch too much.
+        self._group_affixes = {g for g in self._groups if len(g) > 3}
         self._labels = {org_key(t["term"]) for t in terms if t["kind"] in ("label", "role")}
         self._quals = {org_key(t["term"]): (t["key"], t["scope"] or "item")
                        for t in terms if t["kind"] == "qualifier"}
@@ -175,7 +182,7 @@ class OrgMatcher:
             return [(self._resolve(w, raw), item_quals) for w in head.split()], list_quals
         ref = self._resolve(head, raw)
         if ref.role_ref and inner:
-            # The bracket names who holds the role: emit them, not the role (gold A11, A20).
+            # The bracket names who holds the role: they are the participants (SPEC participants).
             return [(r, item_quals) for r in inner], list_quals
         if ref.org_id and len(inner) == 1 and inner[0].org_id == ref.org_id:
             inner = []  # "United Nations Environment Programme (UNEP)"
@@ -215,7 +222,14 @@ class OrgMatcher:
         key = org_key(text)
         if key in self._roles:
             return OrgRef(raw=raw, org_id=None, org_name=None, role_ref=self._roles[key])
-        if key in self._groups or any(key.startswith(g + " ") for g in self._groups if len(g) > 3):
+        # A role word at either end names that role ("IMG co-chairs", "Coprésidents du groupe":
+        # the document's co-chairs, SPEC participants) unless the rest is an organisation ("UNDP co-chair").
+        role, rest = _affix(key, self._roles)
+        if role and key not in self._groups and self.lookup(rest) is None:
+            return OrgRef(raw=raw, org_id=None, org_name=None, role_ref=self._roles[role])
+        # A group word at either end names a body that is not an organisation ("EMG members",
+        # "UNEP task team", "Membres du groupe"): a group, SPEC participants.
+        if key in self._groups or _affix(key, self._group_affixes)[0]:
             name = re.sub(r"\s+", " ", text).strip()
             return OrgRef(raw=raw, org_id=f"group:{name}", org_name=name)
         words = text.split()
@@ -225,6 +239,11 @@ class OrgMatcher:
             if org is not None:
                 return OrgRef(raw=raw, org_id=org.org_id, org_name=org.name)
         return OrgRef(raw=raw, org_id=None, org_name=None, known=False, suggestion=self.near_miss(text))
+
+    def holder_role(self, role_ref: str) -> str | None:
+        """The role ("lead", "co_chair") whose holders a role reference names ("focus area
+        lead" -> "lead", "co-chair" -> "co_chair"); None when it names none ("secretariat")."""
+        return self._holder.get(role_ref)
 
     # -- free text and comment authors ----------------------------------------------
 
@@ -310,6 +329,17 @@ def _split_brackets(text: str) -> tuple[str, list[str]]:
     if buf:  # unclosed bracket: keep its text as a part
         parts.append("".join(buf).strip())
     return re.sub(r"\s+", " ", "".join(head)).strip(), [p for p in parts if p]
+
+
+def _affix(key: str, terms) -> tuple[str | None, str]:
+    """(the longest of `terms` that starts or ends `key` as whole words, the rest of the
+    key); (None, "") when none does."""
+    best, rest = None, ""
+    for t in terms:
+        if (best is None or len(t) > len(best)) and (key.startswith(t + " ") or key.endswith(" " + t)):
+            best = t
+            rest = key[len(t) + 1:] if key.startswith(t + " ") else key[:-len(t) - 1]
+    return best, rest
 
 
 def _join(quals: list[str]) -> str | None:

@@ -99,8 +99,7 @@ def _holders(outline, section: SectionNode | None, role_ref: str, m: OrgMatcher)
     """The organisations that hold a referenced role where it is used: "focus area lead"
     is the lead of the section (or of the section above it, or of the document);
     "co-chairs" are the document's co-chairs."""
-    wanted = "lead" if "lead" in role_ref or "chef" in role_ref or "líder" in role_ref else \
-        "co_chair" if "chair" in role_ref or "présid" in role_ref or "presid" in role_ref else None
+    wanted = m.holder_role(role_ref)
     if wanted is None:
         return []
     scopes = []
