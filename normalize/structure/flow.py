@@ -19,10 +19,12 @@ from dataclasses import replace
 
 from parsers.model import Document, Paragraph, Table
 
+from .aligned import read_aligned_table
 from .columns import infer_layout, read_layout
 from .detected import add_key_value_item, add_work_lists, trailing_timeline
 from .headings import (
     ANNEX,
+    MAX_HEADING_CHARS,
     is_activities_header,
     is_generic_heading,
     is_indicative_header,
@@ -38,6 +40,17 @@ from .labels import clean, items_from_paragraphs, label_class, nest_items, split
 from .outline import EventRow, Outline, OutlineBuilder, RoleCell, SectionNode
 from .tables import read_table
 from .worklists import announces_work_text
+
+# An unstyled "Annex 2 ..." line longer than this (characters) is prose that mentions an annex.
+MAX_ANNEX_LINE = 120
+# Under "Co-chairs:", a plain line this short (characters) names one holder; a longer one is prose.
+MAX_HOLDER_LINE = 40
+# In a "Focus areas" region, a numbered paragraph neither bold nor shorter than this is prose.
+MAX_REGION_SECTION = 200
+# A heading opens content when a table or list follows within this many blocks.
+CONTENT_WINDOW = 40
+# Role lines make a numbered paragraph a section when they sit within this many blocks below it.
+ROLE_LINES_WINDOW = 6
 
 
 class FlowReader:
@@ -83,6 +96,9 @@ class FlowReader:
         self.pending.clear()
 
     def table(self, block: Table) -> None:
+        if block.origin == "aligned_text":
+            read_aligned_table(self.builder, block)
+            return
 
         section = self.builder.section
         if _is_event_table(block, section):
@@ -114,7 +130,7 @@ class FlowReader:
         label, body, bullet = split_label(p)
         builder, outline = self.builder, self.outline
         annex = ANNEX.match(text)
-        if annex and (p.heading_level or p.bold or len(text) < 120):
+        if annex and (p.heading_level or p.bold or len(text) < MAX_ANNEX_LINE):
             self.section(1, clean(annex.group(1)), annex.group(2) or annex.group(1), "annex", p)
             return
         lines = [clean(line) for line in p.text.split("\n") if clean(line)]
@@ -136,7 +152,7 @@ class FlowReader:
             return
         if self.mode in ("co_chair", "lead", "contributor") and (
                 bullet or (p.is_list_item and p.list_kind != "number")
-                or (not label and len(text) < 40 and not is_region_header(text))):
+                or (not label and len(text) < MAX_HOLDER_LINE and not is_region_header(text))):
             target = outline.doc_roles if self.mode == "co_chair" or builder.section is None \
                 else builder.section.roles
             target.append(RoleCell(self.mode, body, p.source_ref))
@@ -180,7 +196,7 @@ class FlowReader:
         open content (role lines, a table, a list) become sections."""
         keyword = keyword_heading(text)
         heading = p.heading_level and (p.style or "").lower() != "title" and text not in (self.outline.title or "") \
-            and not is_generic_heading(text) and not is_workplan_heading(text) and len(text) < 250
+            and not is_generic_heading(text) and not is_workplan_heading(text) and len(text) < MAX_HEADING_CHARS
         if not keyword and not (heading and _opens_content(self.blocks, i)):
             return False
         level_key = p.heading_level or 1
@@ -200,7 +216,7 @@ class FlowReader:
 def _opens_content(blocks, i: int) -> bool:
     """True when what follows a heading, up to the next heading, holds a table, a role
     line, a list or labelled items (not just prose)."""
-    for b in blocks[i + 1:i + 40]:
+    for b in blocks[i + 1:i + CONTENT_WINDOW]:
         if isinstance(b, Table):
             return True
         if b.heading_level:
@@ -224,19 +240,19 @@ def _is_section_paragraph(p: Paragraph, blocks, i: int, in_region: bool) -> bool
     """A numbered paragraph opens a section when role lines follow it, or inside a
     "Focus areas" region, or when it is a heading; never long prose."""
     text = clean(p.text)
-    if len(text) > 250:
+    if len(text) > MAX_HEADING_CHARS:
         return False
     if p.heading_level:
         return True
     # Role lines right under it (before any other labelled paragraph) make it a section.
-    for b in blocks[i + 1:i + 6]:
+    for b in blocks[i + 1:i + ROLE_LINES_WINDOW]:
         if not isinstance(b, Paragraph) or not clean(b.text):
             continue
         if role_line(b.text):
             return True
         if split_label(b)[0] or is_region_header(b.text):
             break
-    return in_region and not split_label(p)[2] and (p.bold or len(text) < 200) and not text.endswith(";")
+    return in_region and not split_label(p)[2] and (p.bold or len(text) < MAX_REGION_SECTION) and not text.endswith(";")
 
 
 def _items_to_activities(builder: OutlineBuilder, paragraphs: list[Paragraph]) -> None:
