@@ -21,9 +21,17 @@ from .labels import clean
 
 # A quarter or half ("Q1", "T2 2021", "S1", "Semester 2") ...
 _QUARTER_HEADER = re.compile(
-    r"^(?:(?:q|t|trim\.?\s*)[1-4]|[1-4]q|h[12]|s[12]|semester\s*[12])[a-zé.]*\s*(?:" + YEAR + r"|\d\d)?$", re.I)
+    r"^(?:(?:q|t|trim\.?\s*)[1-4]|[1-4]q|h[12]|s[12]|semester\s*[12])[a-zé.]*"
+    r"\s*(?:" + YEAR + r"|\d\d)?$", re.I)
 # ... or a word, a month when timewords.json names it ("Jan", "Ene", "déc.", "Sept 2021").
 _WORD_HEADER = re.compile(r"^([^\W\d_]+)\.?\s*(?:" + YEAR + r"|\d\d)?$")
+# A header cell longer than this (characters) is data, not a column name.
+MAX_HEADER_CELL = 60
+# The header sits in the table's first rows (a title row, a header, a row of periods).
+HEADER_ROWS_SEARCHED = 4
+# Without a header, a column is the timeline (or who is responsible) when this share of
+# its cells read as dates (or organisation lists): most, allowing a "TBD" or a remark.
+INFERRED_COLUMN_SHARE = 0.6
 
 
 @cache
@@ -35,7 +43,7 @@ def _column_words() -> list[tuple[str, re.Pattern]]:
 def header_role(text: str) -> str | None:
     """The role a header cell names ("Lead agency" -> "lead"), None when none."""
     t = clean(text).lower()
-    if not t or len(t) > 60:
+    if not t or len(t) > MAX_HEADER_CELL:
         return None
     if is_period_header(t):
         return "period"
@@ -102,7 +110,7 @@ def read_layout(table: Table) -> Layout | None:
         return None
     header_rows: list[int] = []
     roles: list[str | None] = [None] * table.n_cols
-    for r, row in enumerate(grid[:4]):
+    for r, row in enumerate(grid[:HEADER_ROWS_SEARCHED]):
         cells = unique_cells(row)
         found = {col: header_role(c.text) for col, c in cells if clean(c.text)}
         if not header_rows and len(cells) == 1 and table.n_cols > 1 and cells[0][1].col_span >= table.n_cols:
@@ -232,11 +240,11 @@ def infer_layout(table: Table) -> Layout | None:
             continue
         lengths[c] = sum(len(t) for t in texts) / len(texts)
         dated = sum(1 for t in texts if any(r.kind != "unknown" for r in tl.read_timeline(t, ctx).readings))
-        if dated >= 0.6 * len(texts):
+        if dated >= INFERRED_COLUMN_SHARE * len(texts):
             roles[c] = "timeline"
             continue
         orgs = sum(1 for t in texts if (refs := matcher().split_list(t)) and all(r.org_id or r.role_ref for r in refs))
-        if orgs >= 0.6 * len(texts):
+        if orgs >= INFERRED_COLUMN_SHARE * len(texts):
             roles[c] = "responsible"
     free = [c for c in range(table.n_cols) if roles[c] is None and lengths[c] > 0]
     if not free or not any(roles):

@@ -14,6 +14,8 @@ from functools import cache
 from ..data import load_json
 from .labels import clean
 
+# A heading or a numbered section title longer than this (characters) is prose.
+MAX_HEADING_CHARS = 250
 PART_LABEL = re.compile(r"^\s*([A-H])[.)]\s+(\S.*)$")
 # "<Keyword> <number or letter>: title" ("Workstream 1: Data", "Outcome 2 – Finance", "Axe 1 : ...")
 _KEYWORD_NUMBER = r"(?P<label>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[A-H])"
@@ -126,6 +128,6 @@ def section_kind(*texts: str) -> str:
 def keyword_heading(text: str) -> tuple[str, str, str] | None:
     """(label, title, kind) for "Workstream 1: Data and monitoring"; None otherwise."""
     m = _keyword_heading_re().match(clean(text))
-    if not m or len(text) > 250:
+    if not m or len(text) > MAX_HEADING_CHARS:
         return None
     return m.group("label"), clean(m.group("title")), section_kind(m.group("key"))

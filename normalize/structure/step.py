@@ -14,6 +14,13 @@ from .headings import words
 from .labels import clean
 from .outline import Outline
 
+# The title and the issuer's name are among the first paragraphs with text.
+TITLE_WINDOW = 12
+# A line longer than this (characters) is prose, not a title.
+MAX_TITLE_LINE = 150
+# A title this short ("Draft Workplan") takes the line above it, the issuing body's name.
+MAX_BARE_TITLE_WORDS = 3
+
 
 def run(doc: Document, ctx: Context) -> Records:
     """Sections and activities rows; fills ctx.outline for the later steps."""
@@ -26,13 +33,14 @@ def run(doc: Document, ctx: Context) -> Records:
 
 def _title(doc: Document) -> str | None:
     plan_words = words()["workplan_words"]
-    paragraphs = [p for p in doc.blocks if isinstance(p, Paragraph) and clean(p.text)][:12]
+    paragraphs = [p for p in doc.blocks if isinstance(p, Paragraph) and clean(p.text)][:TITLE_WINDOW]
     for i, p in enumerate(paragraphs):
         t = clean(p.text)
-        if len(t) < 150 and any(w in t.lower() for w in plan_words):
-            if i and len(t.split()) <= 3 and len(clean(paragraphs[i - 1].text)) < 150:
+        if len(t) < MAX_TITLE_LINE and any(w in t.lower() for w in plan_words):
+            above = clean(paragraphs[i - 1].text) if i else ""
+            if above and len(t.split()) <= MAX_BARE_TITLE_WORDS and len(above) < MAX_TITLE_LINE:
                 # "Draft Workplan" under the name of the body that issues it
-                return f"{clean(paragraphs[i - 1].text)} — {t}"
+                return f"{above} — {t}"
             return t
     if doc.title and clean(doc.title):
         return clean(doc.title)
@@ -44,9 +52,9 @@ def _issuer_text(doc: Document) -> str:
     calls the document a work plan."""
     plan_words = words()["workplan_words"]
     lines = []
-    for p in [b for b in doc.blocks if isinstance(b, Paragraph) and clean(b.text)][:12]:
+    for p in [b for b in doc.blocks if isinstance(b, Paragraph) and clean(b.text)][:TITLE_WINDOW]:
         t = clean(p.text)
-        if len(t) < 150 and (p.bold or p.heading_level or any(w in t.lower() for w in plan_words)):
+        if len(t) < MAX_TITLE_LINE and (p.bold or p.heading_level or any(w in t.lower() for w in plan_words)):
             lines.append(t)
     return " | ".join(lines)
 
