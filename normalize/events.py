@@ -42,7 +42,12 @@ def split_names(text: str) -> list[str]:
         else:
             current.append(ch)
     names.append("".join(current))
-    return [clean(n) for n in names if clean(n)]
+    names = [clean(n) for n in names if clean(n)]
+    # A comma inside a name ("Workshop on monitoring, reporting and verification")
+    # separates nothing: split only where every piece starts as a name does.
+    if len(names) > 1 and not all(n[:1].isupper() or n[:1].isdigit() for n in names):
+        return [clean(text.replace("\n", " "))]
+    return names
 
 
 def run(doc: Document, ctx: Context) -> Records:

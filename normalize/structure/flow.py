@@ -22,6 +22,7 @@ from parsers.model import Document, Paragraph, Table
 from .aligned import read_aligned_table
 from .columns import infer_layout, read_layout
 from .detected import add_key_value_item, add_work_lists, trailing_timeline
+from .eventtables import find_event_columns, read_event_table
 from .headings import (
     ANNEX,
     MAX_HEADING_CHARS,
@@ -33,11 +34,10 @@ from .headings import (
     keyword_heading,
     role_line,
     section_kind,
-    words,
 )
 from .keyvalue import find_key_value_items
 from .labels import clean, items_from_paragraphs, label_class, nest_items, split_label, walk
-from .outline import EventRow, Outline, OutlineBuilder, RoleCell, SectionNode
+from .outline import Outline, OutlineBuilder, RoleCell, SectionNode
 from .tables import read_table
 from .worklists import announces_work_text
 
@@ -99,10 +99,10 @@ class FlowReader:
         if block.origin == "aligned_text":
             read_aligned_table(self.builder, block)
             return
-
         section = self.builder.section
-        if _is_event_table(block, section):
-            _read_event_table(self.outline, block, section)
+        event_columns = find_event_columns(block, section)
+        if event_columns:
+            read_event_table(self.outline, block, section, event_columns)
             return
         layout = read_layout(block)
         if layout is None and self.last_layout and self.last_layout[0] is section \
@@ -264,26 +264,3 @@ def _items_to_activities(builder: OutlineBuilder, paragraphs: list[Paragraph]) -
         kind = "output" if item.children and item.parent is None else "activity"
         nodes[id(item)] = builder.add_activity(kind, item.label, item.text, item.source_ref, parent,
                                                item.block_ids, evidence="list_item")
-
-
-def _is_event_table(table: Table, section: SectionNode | None) -> bool:
-    if section is None or section.kind != "annex":
-        return False
-    event_words = words()["event_words"]
-    return any(w in (section.title or "").lower() for w in event_words) or table.n_cols == 2
-
-
-def _read_event_table(outline: Outline, table: Table, section: SectionNode | None) -> None:
-    for row in table.rows:
-        cells = [c for c in row.cells if not c.merged]
-        if len(cells) < 2:
-            continue
-        period, names = clean(cells[0].text), clean(" ".join(c.text for c in cells[1:]))
-        if period and names:
-            outline.event_rows.append(EventRow(period, names, row.source_ref,
-                                               section.section_id if section else None))
-            for c in cells:
-                for b in c.blocks:
-                    outline.owners[b.block_id] = ("section", section.section_id)
-
-
