@@ -15,9 +15,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..vocabulary import BULLETS
 from .layout import Line, Word
 
-BULLETS = frozenset("•●○◦■□▪▫‣⁃∙·–—-*➢➤►▶✓✔❖\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf02d")
 NUMBER_LABEL = re.compile(
     r"^(\(?(\d{1,3}(\.\d{1,3})*|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|\(\d{1,3}\)|\([a-zA-Z]\)|\([ivxlc]{1,6}\)|\d{1,3}(\.\d{1,3})+)$")
 SENTENCE_END = ".;:!?"
@@ -52,8 +52,8 @@ class ParaDraft:
 
 
 def _is_bullet(text: str) -> bool:
-    """A lone glyph used as a bullet: a known one, or a symbol-font character
-    (private use area, where Wingdings and Symbol bullets land)."""
+    """A lone glyph used as a bullet: a known one (parsers/data/glyphs.json), or a
+    symbol-font character (private use area, where Wingdings and Symbol bullets land)."""
     return len(text) == 1 and (text in BULLETS or 0xE000 <= ord(text) <= 0xF8FF
                                or unicodedata.category(text) in ("So", "Sm"))
 

@@ -10,6 +10,8 @@ from normalize.organisations import default_matcher
 from normalize.structure.labels import split_label
 from parsers import vocabulary
 from parsers.model import Paragraph
+from parsers.pdf.layout import Line, Word
+from parsers.pdf.paragraphs import split_label as split_pdf_label
 from parsers.text.inline import LineReader
 
 
@@ -25,6 +27,18 @@ def test_every_reader_takes_every_bullet_glyph(glyph):
     assert (draft.list_kind, draft.list_label, draft.text) == ("bullet", glyph, "Map the initiatives")
     p = Paragraph(block_id=1, text=f"{glyph}\tMap the initiatives", source_ref="paragraph 1")
     assert split_label(p) == (None, "Map the initiatives", True)
+
+
+def _pdf_line(*words: tuple[str, float, float]) -> Line:
+    return Line([Word(text, x0, x1, 100.0, 110.0, 10.0, False, False, 1) for text, x0, x1 in words])
+
+
+@pytest.mark.parametrize("glyph", sorted(vocabulary.BULLETS))
+def test_the_pdf_reader_takes_every_bullet_glyph(glyph):
+    # a glyph set off by a hanging indent opens a list item; with a word's gap it is text
+    assert split_pdf_label(_pdf_line((glyph, 72, 76), ("Map", 90, 110), ("initiatives", 113, 150))) == \
+        (glyph, "bullet", 1)
+    assert split_pdf_label(_pdf_line((glyph, 72, 76), ("Map", 78, 98))) == (None, None, 0)
 
 
 @pytest.mark.parametrize("glyph", sorted(vocabulary.SYMBOL_BULLETS))
