@@ -45,7 +45,9 @@ CREATE TABLE IF NOT EXISTS files (
 """
 _ROOT = Path(__file__).resolve().parents[1]
 # Code and data whose change can change a document's rows.
-_VERSIONED = ("parsers/**/*.py", "normalize/**/*.py", "normalize/data/**/*", "ingest/worker.py")
+# ingest/rows.py: a stored outcome's rows are made into its records again.
+_VERSIONED = ("parsers/**/*.py", "normalize/**/*.py", "normalize/data/**/*", "ingest/worker.py",
+              "ingest/rows.py")
 
 
 @functools.cache
