@@ -113,7 +113,13 @@ def is_generic_heading(text: str) -> bool:
 def is_workplan_heading(text: str) -> bool:
     """True for a heading that names the document itself ("Draft Workplan", "Plan de travail 2022")."""
     t = _header_key(text)
-    return len(t.split()) <= 8 and any(w in t for w in words()["workplan_words"])
+    return len(t.split()) <= 8 and names_workplan(t)
+
+
+def names_workplan(text: str) -> bool:
+    """True when the text calls something a work plan ("Draft Workplan", "plan de
+    travail"), as whole words ("network plan" holds "work plan" but is none)."""
+    return bool(words_re(tuple(words()["workplan_words"])).search(text.lower()))
 
 
 def section_kind(*texts: str) -> str:

@@ -10,7 +10,7 @@ from ..records import Records
 from ..rows import ActivityRecord, SectionRecord
 from ..timelines import without_notes
 from .flow import FlowReader
-from .headings import words
+from .headings import names_workplan
 from .labels import clean
 from .outline import Outline
 
@@ -32,11 +32,10 @@ def run(doc: Document, ctx: Context) -> Records:
 
 
 def _title(doc: Document) -> str | None:
-    plan_words = words()["workplan_words"]
     paragraphs = [p for p in doc.blocks if isinstance(p, Paragraph) and clean(p.text)][:TITLE_WINDOW]
     for i, p in enumerate(paragraphs):
         t = clean(p.text)
-        if len(t) < MAX_TITLE_LINE and any(w in t.lower() for w in plan_words):
+        if len(t) < MAX_TITLE_LINE and names_workplan(t):
             above = clean(paragraphs[i - 1].text) if i else ""
             if above and len(t.split()) <= MAX_BARE_TITLE_WORDS and len(above) < MAX_TITLE_LINE:
                 # "Draft Workplan" under the name of the body that issues it
@@ -50,11 +49,10 @@ def _title(doc: Document) -> str | None:
 def _issuer_text(doc: Document) -> str:
     """Text that names the body issuing the plan: the title lines and the line that
     calls the document a work plan."""
-    plan_words = words()["workplan_words"]
     lines = []
     for p in [b for b in doc.blocks if isinstance(b, Paragraph) and clean(b.text)][:TITLE_WINDOW]:
         t = clean(p.text)
-        if len(t) < MAX_TITLE_LINE and (p.bold or p.heading_level or any(w in t.lower() for w in plan_words)):
+        if len(t) < MAX_TITLE_LINE and (p.bold or p.heading_level or names_workplan(t)):
             lines.append(t)
     return " | ".join(lines)
 

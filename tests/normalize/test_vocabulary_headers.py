@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from normalize.structure.columns import header_role
+from normalize.structure.headings import is_workplan_heading
 
 
 @pytest.mark.parametrize(("header", "wrong"), [
@@ -42,3 +43,13 @@ def test_header_words_are_whole_words(header, wrong):
 ])
 def test_header_words_keep_plurals_accents_and_several_words(header, role):
     assert header_role(header) == role
+
+
+@pytest.mark.parametrize(("heading", "names_plan"), [
+    ("Network plan", False),                      # holds "work plan"
+    ("Homework planning", False),
+    ("Draft Workplan", True), ("EMG work-plan 2018", True), ("Workplans 2021-2022", True),
+    ("Plan de travail 2022", True), ("Plan de trabajo", True),
+])
+def test_workplan_words_are_whole_words(heading, names_plan):
+    assert is_workplan_heading(heading) == names_plan
