@@ -28,6 +28,7 @@ DEFAULT_NEAR_MISS_CUTOFF = 85.0
 # the French/Spanish "and"; they are matched lower-case only so "Y" is never one.
 _SEP_RE = re.compile(r"\s*(?:[,;/+&]|\b(?:and|AND|et|y|as well as|with(?: (?:support from|the support of))?"
                      r"|supported by|in (?:close )?(?:cooperation|collaboration|coordination) with)\b)\s*")
+_PARTNER_NUMBER = re.compile(r"^\d{1,3}\s*[-\u2013\u2014]\s+(?=[A-Za-z])")
 _LABEL_RE = re.compile(r"^\s*([^:()]{2,40}):\s*(.*)$", re.S)
 # One word written like an acronym: two or more capitals ("PIMS", "UNIMDIS", "AfDB").
 _ACRONYM_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&'-]{1,14}$")
@@ -123,6 +124,7 @@ class OrgMatcher:
         refs: list[OrgRef] = []
         for line in (raw or "").replace("\u00a0", " ").splitlines():
             line = strip_bullet(line.strip(), touching=True).strip()
+            line = _PARTNER_NUMBER.sub("", line)  # "1 - UPSud": the consortium's partner number
             m = _LABEL_RE.match(line)
             if m and org_key(m.group(1)) in self._labels and m.group(2).strip():
                 line = m.group(2).strip()
@@ -146,6 +148,8 @@ class OrgMatcher:
                 if self.lookup(head) is not None:
                     step = j - i + 1
                     break
+            if step == 1 and i + 1 < len(atoms) and self._one_unlisted_name(text, atoms[i], atoms[i + 1]):
+                step = 2
             s, e = atoms[i][0], atoms[i + step - 1][1]
             piece_items, piece_list_quals = self._parse_piece(text[s:e])
             items.extend(piece_items)
@@ -154,6 +158,20 @@ class OrgMatcher:
         if not items and list_quals:
             return [OrgRef(raw=text.strip(), org_id=None, org_name=None, qualifier=_join(list_quals))]
         return [_with_qualifier(ref, quals + list_quals) for ref, quals in items]
+
+    def _one_unlisted_name(self, text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
+        """True when two atoms joined by "and"/"&" are one name the list does not know:
+        "Office of Management and Budget" (a lone common word cannot be an
+        organisation of its own), unlike "Ministry of Health and Ministry of Education"
+        or "CIEL and WWF"."""
+        joiner = text[left[1]:right[0]].strip().lower()
+        if joiner not in ("and", "&", "et", "y"):
+            return False
+        a, b = text[left[0]:left[1]].strip(), text[right[0]:right[1]].strip()
+        if self.lookup(a) is not None or self.lookup(b) is not None or "(" in a:
+            return False
+        return any(len(x.split()) == 1 and not _ACRONYM_RE.match(x) and x[:1].isupper()
+                   and len(y.split()) > 1 for x, y in ((a, b), (b, a)))
 
     def _parse_piece(self, piece: str) -> tuple[list[tuple[OrgRef, list[str]]], list[str]]:
         """The refs (each with its own qualifiers) of one list item, and the qualifiers

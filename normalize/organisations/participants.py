@@ -25,6 +25,19 @@ def matcher() -> OrgMatcher:
     return default_matcher()
 
 
+# org_id prefix of a participant whose name is not in data/organisations.csv, beside
+# SPEC's "group:" for bodies that are not organisations.
+UNLISTED = "unlisted:"
+_LEADING_FILLER = re.compile(r"^(?:the|la|le|les|el|los|las)\s+", re.I)
+
+
+def unlisted_name(raw: str) -> str:
+    """The name of an unlisted participant as written, without a leading article or
+    bracketed remarks: "The Department of Education (tbc)" -> "Department of Education"."""
+    name = re.sub(r"\s*[(\[].*$", "", raw).strip(" .,;:")
+    return _LEADING_FILLER.sub("", name).strip()
+
+
 def run(doc: Document, ctx: Context) -> Records:
     """participants rows for the document, its sections and its activities."""
     records = Records()
@@ -43,6 +56,12 @@ def run(doc: Document, ctx: Context) -> Records:
             if not ref.known:
                 hint = f" (did you mean {ref.suggestion}?)" if ref.suggestion else ""
                 records.diagnostics.append(diag.make("unknown_org", cell.source_ref, name=ref.raw, hint=hint))
+                # Who leads is the point of a role cell: a name the list does not know
+                # (a ministry, a university, a person) still gets its row, marked. A near
+                # miss of a listed name is more likely a typo: the warning suggests it.
+                name = unlisted_name(ref.raw)
+                if name and not ref.suggestion:
+                    _add(subject_type, subject_id, role, f"{UNLISTED}{name}", name, cell, ref.qualifier)
             return
         _add(subject_type, subject_id, role, ref.org_id, ref.org_name, cell, ref.qualifier)
 

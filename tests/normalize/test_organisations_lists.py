@@ -180,3 +180,14 @@ def test_organisations_lists_never_crash_on_any_text(raw):
         assert r.org_id is None or r.org_id.startswith("group:") or default_matcher().lookup(r.org_id)
         assert r.qualifier is None or r.qualifier.strip()
         assert re.sub(r"\s", "", r.raw)
+
+
+def test_unlisted_names_joined_by_and_stay_one_name_and_partner_numbers_go():
+    from normalize.organisations import default_matcher
+
+    m = default_matcher()
+    split = [[r.raw for r in m.split_list(t)] for t in (
+        "Office of Management and Budget", "Ministry of Health and Ministry of Education", "Boris and Rob",
+        "1 - UPSud", "11 - UVSQ, UNEP")]
+    assert split == [["Office of Management and Budget"], ["Ministry of Health", "Ministry of Education"],
+                     ["Boris", "Rob"], ["UPSud"], ["UVSQ", "UNEP"]]

@@ -46,3 +46,15 @@ def test_participants_unresolved_role_and_unknown_org_are_diagnostics():
     rows, codes = _rows(outline)
     assert rows == []
     assert sorted(codes) == ["unknown_org", "unknown_org", "unresolved_role"]
+
+
+def test_a_role_cell_naming_an_unlisted_body_still_gives_its_row():
+    outline = Outline()
+    outline.activities.append(ActivityNode("a001", None, None, None, "activity", "Pilot the catalogue", "p1",
+                                           roles=[RoleCell("responsible", "The Department of Education (tbc), UNEP",
+                                                           "p2")]))
+    records = participants.run(Document("x.txt", "txt", ()), _ctx(outline))
+    rows = [(r.role, r.org_id, r.org_name, r.qualifier) for r in records.tables["participants"]]
+    assert rows[0] == ("responsible", "unlisted:Department of Education", "Department of Education", "tbc")
+    assert [r[1] for r in rows] == ["unlisted:Department of Education", "UNEP"]
+    assert [d.code for d in records.diagnostics] == ["unknown_org"]  # and the list may grow
