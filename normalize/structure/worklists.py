@@ -92,7 +92,7 @@ def find_work_lists(blocks: list[Block], claimed: set[int] = frozenset()) -> lis
         if excluded:
             i += 1
             continue
-        parent = title_of(lead.text) if not _is_list_paragraph(lead) else None
+        parent = title_of(lead.text)  # "Phase 1 – ...", a list item itself on a slide
         if not (parent or announces_work(lead)):
             i += 1
             continue
@@ -118,6 +118,8 @@ def _list_end(blocks: list[Block], start: int, claimed) -> int:
         text = clean(b.text)
         if not text:
             continue
+        if title_of(text):
+            break  # the next titled item opens its own list
         if _is_list_paragraph(b):
             end = j + 1
             continue

@@ -74,3 +74,15 @@ def test_real_markdown_plan_keeps_its_work_plan_and_drops_its_backlog(shared_dir
     texts = [i.text for i in walk(found[0].items)]
     assert len(texts) == 13 and texts[0].startswith("Gather/Identify Use Cases")
     assert not any("Library of Congress" in t for t in texts)
+
+
+def test_slide_bullets_titled_phase_items_each_own_their_dashes():
+    blocks = [para(0, "Phase 1 – Testing monitoring architecture", label="•", kind="bullet", level=0),
+              para(1, "– Review of existing monitoring infrastructures"),
+              para(2, "– Deploying sensors in a test site"),
+              para(3, "Phase 2 – Testing data store for monitoring", label="•", kind="bullet", level=0),
+              para(4, "– Developing schema for data store")]
+    found = find_work_lists(blocks)
+    assert [(f.parent[0], [i.text for i in f.items]) for f in found] == [
+        ("Phase 1", ["Review of existing monitoring infrastructures", "Deploying sensors in a test site"]),
+        ("Phase 2", ["Developing schema for data store"])]
