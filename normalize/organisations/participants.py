@@ -17,6 +17,7 @@ from ..context import Context
 from ..records import Records
 from ..rows import ParticipantRecord
 from ..structure.outline import RoleCell, SectionNode
+from ..structure.owners import expand_initials
 from .matcher import OrgMatcher, default_matcher
 
 
@@ -85,7 +86,7 @@ def run(doc: Document, ctx: Context) -> Records:
     for a in ctx.outline.activities:
         section = ctx.outline.section(a.section_id)
         for cell in a.roles:
-            for ref in m.split_list(cell.raw):
+            for ref in m.split_list(expand_initials(cell.raw, ctx.outline.initials)):
                 emit("activity", a.activity_id, cell.role, ref, cell, section)
         mentions = m.find_mentions(a.text)
         _unknown_acronyms(records, a, mentions, m)

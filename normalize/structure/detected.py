@@ -17,6 +17,7 @@ from .. import timelines as tl
 from .keyvalue import KeyValueItem
 from .labels import walk
 from .outline import ActivityNode, Outline, OutlineBuilder, RoleCell, TimelineCell
+from .owners import owner_text
 from .worklists import WorkList, find_work_lists
 
 
@@ -66,6 +67,9 @@ def _add_work_list(builder: OutlineBuilder, blocks: list[Block], work_list: Work
         node = builder.add_activity(kind, item.label, item.text, item.source_ref, above, item.block_ids,
                                     evidence="list_item")
         node.timeline = trailing_timeline(item.text, item.source_ref)
+        owner = trailing_owner(item.text, outline.initials)
+        if owner:
+            node.roles.append(RoleCell("responsible", owner, item.source_ref))
         nodes[id(item)] = node
         count += 1
     return count
@@ -96,7 +100,20 @@ def trailing_timeline(text: str, source_ref: str) -> TimelineCell | None:
     m = _TRAILING_BRACKET.search(text)
     if not m:
         return None
-    probe = tl.read_timeline(m.group(1), tl.TimelineContext(reference_year=2000))
-    if any(r.kind != "unknown" for r in probe.readings):
-        return TimelineCell(m.group(1), source_ref)
-    return None
+    # "(Q1 2021)", "(June 2024, date TBC)", or the dated rest of "(JD, by 15 March 2024)"
+    text = m.group(1).strip()
+    first, _, rest = text.partition(",")
+    if rest.strip() and not _reads_as_date(first):
+        text = rest.strip()
+    return TimelineCell(text, source_ref) if _reads_as_date(text) else None
+
+
+def _reads_as_date(text: str) -> bool:
+    probe = tl.read_timeline(text, tl.TimelineContext(reference_year=2000))
+    return any(r.kind != "unknown" for r in probe.readings)
+
+
+def trailing_owner(text: str, initials: dict[str, str]) -> str | None:
+    """The owners' initials that open an item's closing bracket ("(MO + JD, late April)")."""
+    m = _TRAILING_BRACKET.search(text)
+    return owner_text(m.group(1).split(",")[0], initials) if m and initials else None

@@ -105,6 +105,7 @@ class Outline:
     title: str | None = None
     issuer_text: str = ""
     diagnostics: list = field(default_factory=list)
+    initials: dict[str, str] = field(default_factory=dict)  # owners' initials -> whom (owners.py)
 
     def section(self, section_id: str | None) -> SectionNode | None:
         for s in self.sections:

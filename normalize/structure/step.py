@@ -13,6 +13,7 @@ from .flow import FlowReader
 from .headings import names_workplan
 from .labels import clean
 from .outline import Outline
+from .owners import initials_key
 
 # The title and the issuer's name are among the first paragraphs with text.
 TITLE_WINDOW = 12
@@ -27,6 +28,7 @@ def run(doc: Document, ctx: Context) -> Records:
     outline = ctx.outline
     ctx.title = outline.title = _title(doc)
     outline.issuer_text = _issuer_text(doc)
+    outline.initials = initials_key(doc)
     FlowReader(doc, outline).read()
     return _records(outline)
 

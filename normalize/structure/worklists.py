@@ -7,7 +7,7 @@
 The lead-in is a heading or a short line that names planned work (activities,
 tasks, deliverables, action points, work plan, phases, steps; data/workitems.json
 `list_lead_ins`), or a titled work item ("Phase 1: ...", "Task 2 –"), whose list
-then becomes its children. A numbered, lettered, bulleted or checkbox list right
+then becomes its children, or any line above a checklist ("- [ ] Draft survey"). A numbered, lettered, bulleted or checkbox list right
 under it is the evidence; nested items become child activities. Lists under
 headings that are not planned work (beneficiaries, risks, ideas kept for later)
 and items that read as prose or contents lines are never work items (`junk`).
@@ -93,7 +93,7 @@ def find_work_lists(blocks: list[Block], claimed: set[int] = frozenset()) -> lis
             i += 1
             continue
         parent = title_of(lead.text)  # "Phase 1 – ...", a list item itself on a slide
-        if not (parent or announces_work(lead)):
+        if not (parent or announces_work(lead) or _checklist_below(blocks, i + 1)):
             i += 1
             continue
         end = _list_end(blocks, i + 1, claimed)
@@ -105,6 +105,15 @@ def find_work_lists(blocks: list[Block], claimed: set[int] = frozenset()) -> lis
         else:
             i += 1
     return found
+
+
+def _checklist_below(blocks: list[Block], start: int) -> bool:
+    """True when the list right below is a checklist ("- [ ] Draft survey"): a box to
+    tick is itself the sign of work to do, whatever the heading says."""
+    for b in blocks[start:start + 3]:
+        if isinstance(b, Paragraph) and clean(b.text):
+            return b.checked is not None
+    return False
 
 
 def _list_end(blocks: list[Block], start: int, claimed) -> int:
