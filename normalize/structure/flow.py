@@ -35,6 +35,7 @@ from .headings import (
     role_line,
     section_kind,
 )
+from .junk import is_furniture, is_item_text
 from .keyvalue import find_key_value_items
 from .labels import clean, items_from_paragraphs, label_class, nest_items, split_label, walk
 from .outline import Outline, OutlineBuilder, RoleCell, SectionNode
@@ -175,7 +176,8 @@ class FlowReader:
                          section_kind("focus area" if self.in_region else "", text), p)
             return
         if self.mode in ("indicative", "activities") and (bullet or p.is_list_item or label):
-            if builder.section is not None or self.mode == "activities":
+            # Indicative activities are narrative bullets (SPEC), so prose is fine here.
+            if (builder.section is not None or self.mode == "activities") and not is_furniture(body):
                 kind = "indicative" if self.mode == "indicative" else "activity"
                 node = builder.add_activity(kind, label if kind == "activity" else None, body, p.source_ref,
                                             block_ids=[p.block_id], evidence="list_item")
@@ -256,7 +258,7 @@ def _is_section_paragraph(p: Paragraph, blocks, i: int, in_region: bool) -> bool
 
 
 def _items_to_activities(builder: OutlineBuilder, paragraphs: list[Paragraph]) -> None:
-    items = items_from_paragraphs(paragraphs)
+    items = [i for i in items_from_paragraphs(paragraphs) if is_item_text(i.text)]
     top = nest_items(items)
     nodes = {}
     for item in walk(top):

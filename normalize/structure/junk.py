@@ -62,6 +62,11 @@ def never_a_list_heading(text: str) -> bool:
     return any(re.match(rf"{re.escape(w)}(?!\w)", key) for w in _never()["list_headings"])
 
 
+def is_furniture(text: str) -> bool:
+    """A contents line or a caption: the document's furniture, never its content."""
+    return is_contents_line(text) or is_caption(text)
+
+
 def is_item_text(text: str) -> bool:
     """False for text no detector may turn into a work item."""
     text = clean(text)

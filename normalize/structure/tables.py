@@ -12,6 +12,8 @@ A row can be
 
 from __future__ import annotations
 
+import re
+
 from parsers import diagnostics as diag
 from parsers.model import Cell, Table
 
@@ -21,6 +23,8 @@ from .labels import Item, clean, items_from_paragraphs, nest_items, walk
 from .outline import ActivityNode, GanttRow, OutlineBuilder, RoleCell, TimelineCell
 
 ROLE_COLUMNS = ("lead", "contributor", "responsible")
+# A label is short ("D4.5", "12", "WP3"); a longer number cell is data.
+MAX_LABEL_CHARS = 12
 
 
 def read_table(builder: OutlineBuilder, table: Table, layout: Layout | None) -> None:
@@ -75,7 +79,7 @@ def read_table(builder: OutlineBuilder, table: Table, layout: Layout | None) -> 
         other = [(c, cell) for c, cell in filled if layout.roles[c] not in ("item", "output", "output_item",
                                                                              "section")]
         paragraphs = [p for cell in item_cells for p in cell.paragraphs]
-        items = nest_items(items_from_paragraphs(paragraphs))
+        items = nest_items(_one_item(paragraphs) if layout.columns("label") else items_from_paragraphs(paragraphs))
         if not items:
             continue
         if not other and len(items) == 1 and not items[0].children and _groups_next(grid, body, n, layout):
@@ -155,10 +159,22 @@ def _add_row_items(builder, table: Table, layout: Layout, cells, items: list[Ite
                 builder.outline.owners.setdefault(b.block_id, ("activity", first.activity_id))
     for item in all_items:
         builder.own(item.block_ids, "activity", nodes[id(item)].activity_id)
-    for c in layout.columns("timeline"):
-        cell = by_col.get(c)
-        if cell is not None and clean(cell.text):
-            _assign_timelines(builder, cell, all_items, nodes, layout.year_hint)
+    _assign_label(table, layout, by_col, items, nodes)
+    time_cells = [(c, by_col[c]) for c in layout.columns("timeline") if c in by_col and clean(by_col[c].text)]
+    if len(time_cells) == 2 and len(all_items) == 1:
+        # "Start month | End month": one span, written as SPEC writes project time
+        node = nodes[id(all_items[0])]
+        a, b = (clean(cell.text) for _, cell in time_cells)
+        raw = f"Month {a}–{b}" if _in_months(table, layout, time_cells[0][0]) and a.isdigit() and b.isdigit() \
+            else f"{a} – {b}"
+        node.timeline = TimelineCell(raw, time_cells[0][1].source_ref, layout.year_hint)
+        time_cells = []
+    for c, cell in time_cells:
+        if len(all_items) == 1 and clean(cell.text).isdigit() and _in_months(table, layout, c):
+            # "Due date (in months)": 6 is the project's month 6, M6 (SPEC relative time)
+            nodes[id(all_items[0])].timeline = TimelineCell(f"M{clean(cell.text)}", cell.source_ref)
+            continue
+        _assign_timelines(builder, cell, all_items, nodes, layout.year_hint)
     for role in ROLE_COLUMNS:
         for c in layout.columns(role):
             cell = by_col.get(c)
@@ -173,6 +189,35 @@ def _add_row_items(builder, table: Table, layout: Layout, cells, items: list[Ite
             marks.append(clean(cell.text) if cell is not None else "")
         first.gantt = GanttRow([layout.period_headers.get(c, []) for c in period_cols], marks,
                                cells[0][1].source_ref)
+
+
+def _one_item(paragraphs) -> list[Item]:
+    """A row numbered in its own column holds one item: its cell's lines are one text
+    (a title wrapped in a narrow PDF cell), unless they carry list labels of their own."""
+    items = items_from_paragraphs(paragraphs)
+    if len(items) < 2 or any(i.label or i.bullet for i in items):
+        return items
+    return [Item(None, clean(" ".join(i.text for i in items)), False, [p for i in items for p in i.paragraphs])]
+
+
+def _assign_label(table: Table, layout: Layout, by_col, items: list[Item], nodes) -> None:
+    """A number column ("No.", "Deliverable Number") labels the row's one item."""
+    label_cols = layout.columns("label")
+    if not label_cols or len(items) != 1 or nodes[id(items[0])].label:
+        return
+    cell = by_col.get(label_cols[0])
+    if cell is not None and clean(cell.text) and len(clean(cell.text)) <= MAX_LABEL_CHARS:
+        nodes[id(items[0])].label = clean(cell.text)
+
+
+def _in_months(table: Table, layout: Layout, col: int) -> bool:
+    """True when the column's header counts in months ("Due date (in months)", "Start month")."""
+    for r in layout.header_rows:
+        cell = table.grid[r][col]
+        if cell is not None and re.search(r"(?<![^\W\d_])(?:months?|mois|mes(?:es)?)(?![^\W\d_])",
+                                          cell.text.lower()):
+            return True
+    return False
 
 
 def _check_drawn_schedule(builder: OutlineBuilder, table: Table, layout: Layout, body: list[int]) -> None:

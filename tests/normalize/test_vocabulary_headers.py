@@ -39,7 +39,7 @@ def test_header_words_are_whole_words(header, wrong):
     ("Expected accomplishment", "section"), ("Eje", "section"),
     ("Ene", "period"), ("Dic 2023", "period"), ("Sept.", "period"), ("Févr", "period"),
     ("Fevrier", "period"), ("Setiembre", "period"), ("Q3 2021", "period"), ("2022", "period"),
-    ("No.", "other"), ("N°", "other"), ("#", "other"), ("Budget (USD)", "other"), ("Indicators", "other"),
+    ("No.", "label"), ("N°", "label"), ("#", "label"), ("Budget (USD)", "other"), ("Indicators", "other"),
 ])
 def test_header_words_keep_plurals_accents_and_several_words(header, role):
     assert header_role(header) == role

@@ -1,0 +1,45 @@
+"""Work tables as grant plans write them (issue 10): a number column labels the row,
+a wrapped title is one item, project months are relative time ("M6", "Month 1–48")."""
+
+from __future__ import annotations
+
+from normalize.pipeline import normalize_document
+from parsers.model import Cell, Document, Paragraph, Row, Table
+
+
+def table(rows: list[tuple]) -> Table:
+    out = []
+    for r, row in enumerate(rows):
+        cells = []
+        for c, value in enumerate(row):
+            lines = value if isinstance(value, tuple) else (value,)
+            ref = f"table 1, row {r + 1}, col {c + 1}"
+            cells.append(Cell(r, c, tuple(Paragraph(100 * r + 10 * c + i, t, f"{ref}, paragraph {i + 1}")
+                                          for i, t in enumerate(lines) if t), ref))
+        out.append(Row(r, tuple(cells), f"table 1, row {r + 1}"))
+    return Table(1, 1, tuple(out), len(rows[0]), "table 1")
+
+
+def test_wp_list_and_deliverables():
+    wps = table([("WP Number", "WP Title", "Lead beneficiary", "Person-months", "Start month", "End month"),
+                 ("WP1", "Project Management", "1 - UPSud", "55.00", "1", "48"),
+                 ("WP2", ("Community Building, Training,", "Dissemination and Outreach"), "1 - UPSud", "93.00",
+                  "1", "36")])
+    records, _ = normalize_document(Document("x.pdf", "pdf", (Paragraph(0, "Work plan", "p0", heading_level=1),
+                                                              wps)))
+    acts = records.tables["activities"]
+    assert [(a.label, a.text) for a in acts] == [
+        ("WP1", "Project Management"), ("WP2", "Community Building, Training, Dissemination and Outreach")]
+    assert {a.evidence for a in acts} == {"table_row"}
+    assert [t.raw for t in records.tables["timelines"]] == ["Month 1–48", "Month 1–36"]
+    leads = {(p.subject_id, p.org_id) for p in records.tables["participants"] if p.role == "lead"}
+    assert leads == {(acts[0].activity_id, "unlisted:UPSud"), (acts[1].activity_id, "unlisted:UPSud")}
+
+
+def test_due_month_column_is_project_time():
+    deliverables = table([("Deliverable Number", "Deliverable Title", "Lead beneficiary", "Due Date (in months)"),
+                          ("D1.2", "Data Management Plan", "UPSud", "6"),
+                          ("D2.1", "Starting press release", "UPSud", "12")])
+    records, _ = normalize_document(Document("x.pdf", "pdf", (deliverables,)))
+    assert [(a.label, a.kind) for a in records.tables["activities"]] == [("D1.2", "output"), ("D2.1", "output")]
+    assert [t.raw for t in records.tables["timelines"]] == ["M6", "M12"]
