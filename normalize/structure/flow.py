@@ -183,7 +183,10 @@ class FlowReader:
                                             block_ids=[p.block_id], evidence="list_item")
                 node.timeline = trailing_timeline(body, p.source_ref)
             return
-        if builder.section is not None and (label or (p.is_list_item and not bullet)):
+        if builder.section is not None and (label or (p.is_list_item and not bullet)
+                                            or (bullet and builder.section.roles)):
+            # Bullets count only in a section that names who leads it: its list is the
+            # section's work, not background points.
             self.pending.append(p)
             self.mode = None
             return
@@ -264,5 +267,7 @@ def _items_to_activities(builder: OutlineBuilder, paragraphs: list[Paragraph]) -
     for item in walk(top):
         parent = nodes.get(id(item.parent)) if item.parent else None
         kind = "output" if item.children and item.parent is None else "activity"
-        nodes[id(item)] = builder.add_activity(kind, item.label, item.text, item.source_ref, parent,
-                                               item.block_ids, evidence="list_item")
+        node = builder.add_activity(kind, item.label, item.text, item.source_ref, parent,
+                                    item.block_ids, evidence="list_item")
+        node.timeline = trailing_timeline(item.text, item.source_ref)
+        nodes[id(item)] = node
