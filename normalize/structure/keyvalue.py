@@ -96,6 +96,7 @@ def _kind_of_word() -> dict[str, str]:
     return {w.lower(): kind for kind, group in _vocabulary()["item_words"].items() for w in group}
 
 
+_LEAD_MARK = re.compile(r"\s*\((?:lead|leader|chef de file|líder)\)", re.I)
 _DOT_LEADER = re.compile(r"(?:\.\s*){4,}\s*\d*\s*$|\s\d{1,3}\s*$")
 
 
@@ -130,14 +131,42 @@ def key_line(text: str) -> tuple[str, str] | None:
     return _key_kinds()[key], clean(m.group("value"))
 
 
+@functools.cache
+def _inline_key_re() -> re.Pattern:
+    words = [w for key, group in _vocabulary()["key_labels"].items() for w in group]
+    return re.compile(rf"\s(?=(?:{_words_re(words)})\s*(?:\(s\))?\s*:)", re.I)
+
+
+# Project months after a title: "M0-M48", "M6-M12@.2; M22-M24" (EU grant task lines)
+_TRAILING_MONTHS = re.compile(r"\s+(M\d+(?:\s*[-\u2013]\s*M\d+)?(?:@[\d.]+)?(?:\s*;\s*M\d+\S*)*)\s*$")
+
+
+def split_title_line(text: str) -> tuple[str, list[str], str | None]:
+    """(title part, inline labelled fields, trailing project months) of a title line
+    that carries its fields on the same line: "T1.1 Project management M0-M48 Sites:
+    UPSud (lead), CNRS" -> ("T1.1 Project management", ["Sites: UPSud (lead), CNRS"], "M0-M48")."""
+    parts = _inline_key_re().split(clean(text))
+    head, fields = parts[0], parts[1:]
+    months = _TRAILING_MONTHS.search(head)
+    if months and title_of(head[:months.start()]):
+        return head[:months.start()], fields, months.group(1)
+    return head, fields, None
+
+
 def find_key_value_items(blocks: list[Block]) -> list[KeyValueItem]:
     """Every key-value work item among `blocks` (a story's top-level blocks), in order."""
-    titles = [(i, t) for i, b in enumerate(blocks)
-              if isinstance(b, Paragraph) and (t := title_of(b.text))]
+    titles = [(i, t, split) for i, b in enumerate(blocks)
+              if isinstance(b, Paragraph) and (t := title_of((split := split_title_line(b.text))[0]))]
     items = []
-    for n, (i, (label, title, kind)) in enumerate(titles):
+    for n, (i, (label, title, kind), (_, inline, months)) in enumerate(titles):
         limit = min(titles[n + 1][0] if n + 1 < len(titles) else len(blocks), i + 1 + MAX_BLOCKS_PER_ITEM)
         item = KeyValueItem(i, i + 1, label, title, kind, blocks[i].source_ref, block_ids=[blocks[i].block_id])
+        if months:
+            item.timeline = (months, blocks[i].source_ref)
+        for field_text in inline:
+            found = key_line(field_text)
+            if found:
+                _add(item, found, blocks[i].source_ref)
         for j in range(i + 1, limit):
             b = blocks[j]
             if isinstance(b, Paragraph) and b.heading_level and not key_line(b.text):
@@ -161,6 +190,14 @@ def _add(item: KeyValueItem, found: tuple[str, str], source_ref: str) -> None:
         return
     if kind == "timeline":
         item.timeline = item.timeline or (value, source_ref)
+    elif kind == "contributor" and _LEAD_MARK.search(value):
+        # "Sites: UPSud (lead), CNRS": the marked one leads, the others contribute
+        pieces = [p.strip() for p in value.split(",") if p.strip()]
+        leads = [_LEAD_MARK.sub("", p).strip() for p in pieces if _LEAD_MARK.search(p)]
+        others = [p for p in pieces if not _LEAD_MARK.search(p)]
+        item.roles.append(("lead", ", ".join(leads), source_ref))
+        if others:
+            item.roles.append(("contributor", ", ".join(others), source_ref))
     elif kind == "status":
         item.status = item.status or value
     else:
