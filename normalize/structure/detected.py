@@ -75,6 +75,39 @@ def _add_work_list(builder: OutlineBuilder, blocks: list[Block], work_list: Work
     return count
 
 
+# An identifier names one work item: "D1.2", "WP3", "T2.10", "Action 3".
+_IDENTIFIER = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[\w .-]{2,16}$")
+
+
+def drop_repeats(outline: Outline) -> int:
+    """Keep the first of work items that share an identifier label: grant plans list
+    each deliverable in a summary table and again under its work package. What the
+    repeat adds (a time frame, roles, blocks) goes to the first. Returns how many went."""
+    first: dict[str, ActivityNode] = {}
+    dropped: dict[str, str] = {}
+    for a in outline.activities:
+        key = (a.label or "").strip().rstrip(":.").upper()
+        if not _IDENTIFIER.match(key):
+            continue
+        if key not in first:
+            first[key] = a
+            continue
+        keep = first[key]
+        keep.timeline = keep.timeline or a.timeline
+        keep.roles = keep.roles or a.roles
+        dropped[a.activity_id] = keep.activity_id
+    if not dropped:
+        return 0
+    outline.activities[:] = [a for a in outline.activities if a.activity_id not in dropped]
+    for a in outline.activities:
+        a.parent_id = dropped.get(a.parent_id, a.parent_id)
+    for block_id, (kind, subject) in list(outline.owners.items()):
+        if kind == "activity" and subject in dropped:
+            outline.owners[block_id] = (kind, dropped[subject])
+    _in_document_order(outline)
+    return len(dropped)
+
+
 def _in_document_order(outline: Outline) -> None:
     """Sort activities by their first source block and renumber their ids."""
     first: dict[str, int] = {}

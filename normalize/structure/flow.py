@@ -21,7 +21,7 @@ from parsers.model import Document, Paragraph, Table
 
 from .aligned import read_aligned_table
 from .columns import infer_layout, read_layout
-from .detected import add_key_value_item, add_work_lists, trailing_timeline
+from .detected import add_key_value_item, add_work_lists, drop_repeats, trailing_timeline
 from .eventtables import find_event_columns, read_event_table
 from .headings import (
     ANNEX,
@@ -90,6 +90,7 @@ class FlowReader:
                 self.paragraph(i, block)
         self.flush()
         add_work_lists(self.builder, self.blocks, claimed)
+        drop_repeats(self.outline)
 
     def flush(self) -> None:
         if self.pending and self.builder.section is not None and _holds_work(self.builder.section):

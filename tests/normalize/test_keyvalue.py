@@ -75,3 +75,25 @@ def test_federal_action_plan_gives_its_sixteen_actions(shared_dir):
     assert [i.label for i in items] == [f"Action {n}" for n in range(1, 17)]
     assert all(i.roles and i.timeline for i in items)
     assert items[0].roles[0][1] == "Office of Management and Budget"
+
+
+def test_a_title_line_carrying_its_fields_and_project_months():
+    (item,) = find_key_value_items(paragraphs(
+        "T1.1 Project and financial management M0-M48@.2; M0-M3 Sites: UPSud (lead), Logilab, UVSQ",
+        "The task includes the following activities"))
+    assert (item.label, item.title, item.timeline[0]) == ("T1.1", "Project and financial management",
+                                                          "M0-M48@.2; M0-M3")
+    assert [(r, v) for r, v, _ in item.roles] == [("lead", "UPSud"), ("contributor", "Logilab, UVSQ")]
+
+
+def test_a_deliverable_listed_twice_is_one_work_item():
+    from normalize.pipeline import normalize_document
+    from parsers.model import Document
+
+    blocks = paragraphs("Deliverables", "D1.2: Data Management Plan", "Due: M6",
+                        "Work package 1", "D1.2: Data Management Plan", "Lead: UPSud", heading={0, 3})
+    records, _ = normalize_document(Document("x.txt", "txt", tuple(blocks)))
+    acts = records.tables["activities"]
+    assert [(a.label, a.text) for a in acts] == [("D1.2", "Data Management Plan")]
+    assert {(p.subject_id, p.role) for p in records.tables["participants"]} == {(acts[0].activity_id, "lead")}
+    assert [t.raw for t in records.tables["timelines"]] == ["M6"]
