@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from parsers.model import Diagnostic
 
-KINDS = ("point", "range", "deadline", "open_ended", "unknown")
-CERTAINTIES = ("firm", "tentative", "tbc", "tbd")
+KINDS = ("point", "range", "deadline", "open_ended", "relative", "unknown")
+CERTAINTIES = ("firm", "tentative", "tbc", "tbd", "assumed")
 #: A year a plan states, 1950-2099: the one pattern every reader of years builds on.
 YEAR = r"(?:19[5-9]\d|20\d\d)"
 _YEAR_RE = re.compile(rf"(?<!\d)({YEAR})(?!\d)")

@@ -30,6 +30,7 @@ from .model import (
     years_in,
 )
 from .parse import Scan, scan
+from .relative import read_relative
 from .resolve import Piece, month_period, resolve
 
 _BRACKET_RE = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
@@ -153,6 +154,9 @@ def _read_own(raw: str, ctx: TimelineContext, source_ref: str | None,
     not_dates = _not_dates()
     if raw.lower() in not_dates or raw.lower().strip(" .") in not_dates:
         return [TimelineReading(raw, None, None, "unknown", None, "firm", None)]
+    relative = read_relative(raw)  # the project's start is not known to the reader yet
+    if relative:
+        return [relative]
     sc, certainty, notes = _scan_with_brackets(raw, ctx)
 
     def reading(start, end, kind, precision, note_list=notes) -> TimelineReading:
