@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from parsers.model import Block, Paragraph, Table
 
 from ..data import load_json
+from .headings import keyword_heading
 from .labels import clean
 
 # How far below its title a labelled line may sit: an action's description rarely
@@ -169,8 +170,8 @@ def find_key_value_items(blocks: list[Block]) -> list[KeyValueItem]:
                 _add(item, found, blocks[i].source_ref)
         for j in range(i + 1, limit):
             b = blocks[j]
-            if isinstance(b, Paragraph) and b.heading_level and not key_line(b.text):
-                break  # a heading closes the item
+            if isinstance(b, Paragraph) and (b.heading_level or keyword_heading(b.text)) and not key_line(b.text):
+                break  # a heading ("Strategic objective 2: ...") closes the item
             item.end = j + 1
             item.block_ids.append(b.block_id)
             if isinstance(b, Table):
