@@ -285,3 +285,132 @@ def wrapped_timelines(path: Path) -> Path:
             row.cell(timeline)
     pdf.output(path)
     return path
+
+
+def many_pages(path: Path, n_pages: int) -> Path:
+    """`n_pages` pages laid out alike: a heading, a paragraph and a ruled table of
+    eight rows, each page's a little lower than the page before's, as where
+    pages start with text of different heights (the bench for reading time)."""
+    pdf = _new()
+    words = (LOREM * 2).split()
+    for page in range(1, n_pages + 1):
+        if page > 1:
+            pdf.add_page()
+        pdf.set_y(30 + (page * 0.37) % 5)
+        pdf.set_font("helvetica", "B", 13)
+        pdf.cell(0, 9, f"Work package {page}", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("helvetica", "", 10)
+        shift = page % len(words)  # each page's own text
+        pdf.multi_cell(0, 5, " ".join(words[shift:] + words[:shift]), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        with pdf.table(col_widths=(20, 110, 50), line_height=6) as table:
+            row = table.row()
+            for head in ("No.", "Task", "Lead"):
+                row.cell(head)
+            for i in range(1, 9):
+                row = table.row()
+                row.cell(f"T{page}.{i}")
+                row.cell(f"Task {i} of work package {page}, with its deliverable")
+                row.cell("UNDP and UNEP")
+    pdf.output(path)
+    return path
+
+
+SLIDE_ITEMS = (
+    ("Phase 1 - Testing the monitoring", ("Review of existing infrastructures", "Consultation with the estates office")),
+    ("Phase 2 - Data store", ("Developing the schema", "Deploying the store")),
+    ("Phase 3 - Prototype interfaces", ("Paper prototypes", "Short test deployments")),
+    ("Phase 4 - Field trials", ("Pre-trial interviews", "Trial")),
+)
+
+
+def slides(path: Path) -> Path:
+    """A slide deck: a title slide, then one slide per SLIDE_ITEMS phase, each
+    with the same boxed title "Work plan" (in a ruled frame, lower than a letter's
+    header), a ZapfDingbats bullet (the letter "l" drawn as a dot) before the
+    phase, dash sub-items set 0.45 em before their text (narrower than the usual
+    hanging-indent gap, but the same on every line), a footer "Part A - Page N of
+    M" and, on two slides only, a "Draft" stamp at the top right."""
+    pdf = FPDF(orientation="L", unit="pt", format=(540, 720))
+    pdf.core_fonts_encoding = "windows-1252"  # the core fonts' WinAnsi has the en dash
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 28)
+    pdf.text(180, 260, "Field trial plan")
+    n = len(SLIDE_ITEMS) + 1
+    for k, (phase, items) in enumerate(SLIDE_ITEMS, start=2):
+        pdf.add_page()
+        pdf.rect(40, 22, 640, 46)  # the title's frame
+        pdf.set_font("helvetica", "B", 24)
+        pdf.text(60, 55, "Work plan")
+        if k in (2, 3):
+            pdf.set_font("helvetica", "", 10)
+            pdf.text(600, 80, "Draft")
+        pdf.set_font("zapfdingbats", "", 14)
+        pdf.text(60, 130, "l")
+        pdf.set_font("helvetica", "B", 18)
+        pdf.text(84, 130, phase)
+        pdf.set_font("helvetica", "", 16)
+        for i, item in enumerate(items):
+            y = 165 + 30 * i
+            pdf.text(100, y, "\u2013")
+            pdf.text(100 + pdf.get_string_width("\u2013") + 0.45 * 16, y, item)
+        pdf.set_font("helvetica", "", 9)
+        pdf.text(300, 525, f"Part A - Page {k} of {n}")
+    pdf.output(path)
+    return path
+
+
+def _words_at(pdf: FPDF, x: float, y: float, words: list[str], gap: float) -> float:
+    """Words drawn one by one with `gap` points of white space between them and
+    no space character (as TeX sets them); returns the x after the last word."""
+    for word in words:
+        pdf.text(x, y, word)
+        x += pdf.get_string_width(word) + gap
+    return x - gap
+
+
+def _superscript(pdf: FPDF, x: float, y: float, mark: str, size: float) -> None:
+    """A footnote mark in small print, raised above the baseline at y."""
+    style, base = pdf.font_style, pdf.font_size_pt
+    pdf.set_font(pdf.font_family, style, size)
+    pdf.text(x + 0.3, y - 0.4 * base, mark)
+    pdf.set_font(pdf.font_family, style, base)
+
+
+def tight_text(path: Path) -> Path:
+    """Text as a grant form or TeX sets it: a ruled table whose 6 pt bold header
+    cells have 1.1 pt word spaces and no space characters, superscript footnote
+    numbers glued to them (one wrapped to a line of its own), a "Type" cell whose
+    "Demonstrator" runs out over the next cell's "Public", then glyphs with no
+    Unicode map: a ZapfDingbats arrow (its code, 0xD8, as "(cid:216)") and a
+    Helvetica code no encoding defines (0x81, dropped)."""
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    xs = (40, 110, 190, 230, 300, 350)  # column edges
+    for y in (60, 90, 110):
+        pdf.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        pdf.line(x, 60, x, 110)
+    pdf.set_font("helvetica", "B", 6)
+    for x, words, mark in ((xs[0], ["WP", "Number"], "9"), (xs[1], ["Lead", "beneficiary"], "10"),
+                           (xs[3], ["Dissemination", "level"], None), (xs[4], ["Start", "month"], None)):
+        end = _words_at(pdf, x + 3, 72, words, 1.1)
+        if mark:
+            _superscript(pdf, end, 72, mark, 4)
+    _words_at(pdf, xs[2] + 3, 72, ["Type"], 1.1)
+    pdf.set_font("helvetica", "B", 4)
+    pdf.text(xs[2] + 3, 80, "15")  # the mark that did not fit beside "Type"
+    pdf.set_font("helvetica", "", 9)
+    for x, text in ((xs[0], "WP1"), (xs[1], "1 - UPSud"), (xs[4], "1")):
+        pdf.text(x + 3, 102, text)
+    pdf.text(xs[2] + 3, 102, "Demonstrator")  # 53 pt wide in a 40 pt column
+    pdf.text(xs[3] + 3, 102, "Public")
+    pdf.set_font("zapfdingbats", "", 10)
+    pdf.text(40, 150, "\u00d8")
+    pdf.set_font("helvetica", "", 10)
+    pdf.text(56, 150, "Arrow item")
+    pdf.text(40, 170, "Lost glyph \x81 here")
+    pdf.output(path)
+    return path
