@@ -36,9 +36,9 @@ from .headings import (
     section_kind,
 )
 from .junk import is_furniture, is_item_text
-from .keyvalue import find_key_value_items
+from .keyvalue import find_key_value_items, title_of
 from .labels import clean, items_from_paragraphs, label_class, nest_items, split_label, walk
-from .outline import Outline, OutlineBuilder, RoleCell, SectionNode
+from .outline import ActivityNode, Outline, OutlineBuilder, RoleCell, SectionNode
 from .tables import read_table
 from .worklists import announces_work_text
 
@@ -66,6 +66,7 @@ class FlowReader:
         self.mode: str | None = None       # "indicative" | "activities" | a role being listed
         self.in_region = False
         self.pending: list[Paragraph] = []  # a run of labelled paragraphs inside a section
+        self.pending_roles: dict[int, list[RoleCell]] = {}  # roles stated under a pending work item
         self.last_layout = None             # (section, Layout) of the last activity table
         self.section_class = None           # label class of numbered section paragraphs ("num")
         self.heading_sections: list[tuple[int, SectionNode]] = []
@@ -94,8 +95,12 @@ class FlowReader:
 
     def flush(self) -> None:
         if self.pending and self.builder.section is not None and _holds_work(self.builder.section):
-            _items_to_activities(self.builder, list(self.pending))
+            nodes = _items_to_activities(self.builder, list(self.pending))
+            for block_id, roles in self.pending_roles.items():
+                if block_id in nodes:
+                    nodes[block_id].roles.extend(roles)
         self.pending.clear()
+        self.pending_roles.clear()
 
     def table(self, block: Table) -> None:
         if block.origin == "aligned_text":
@@ -136,6 +141,14 @@ class FlowReader:
             self.section(1, clean(annex.group(1)), annex.group(2) or annex.group(1), "annex", p)
             return
         lines = [clean(line) for line in p.text.split("\n") if clean(line)]
+        if role_line(lines[0]) and self.pending and _names_work_item(self.pending[-1]):
+            # "Output 1.1 ..." then "Lead: IWMI": the roles are the output's own
+            owner = self.pending[-1].block_id
+            for line in lines:
+                rl = role_line(line)
+                if rl and rl[1]:
+                    self.pending_roles.setdefault(owner, []).append(RoleCell(rl[0], rl[1], p.source_ref))
+            return
         if role_line(lines[0]):
             # One role per line: a soft line break can join "Lead: X" and "Partners: Y".
             self.flush()
@@ -170,6 +183,10 @@ class FlowReader:
             return
         if self._heading_section(i, p, text, label, body):
             return
+        if label and builder.section is not None and _names_work_item(p):
+            self.pending.append(p)  # "Output 1.2", "Activity 1.2.1" from Word's numbering
+            self.mode = None
+            return
         if label and _is_section_paragraph(p, self.blocks, i, self.in_region) \
                 and self.section_class in (None, label_class(label)):
             self.section_class = label_class(label)
@@ -200,7 +217,8 @@ class FlowReader:
     def _heading_section(self, i: int, p: Paragraph, text: str, label, body) -> bool:
         """Keyword headings ("Workstream 1: Data") and heading-styled paragraphs that
         open content (role lines, a table, a list) become sections."""
-        keyword = keyword_heading(text)
+        # The keyword may be Word's own numbering: list label "Outcome 1:" + the text
+        keyword = keyword_heading(text) or (keyword_heading(f"{p.list_label} {text}") if p.list_label else None)
         heading = p.heading_level and (p.style or "").lower() != "title" and text not in (self.outline.title or "") \
             and not is_generic_heading(text) and not is_workplan_heading(text) and len(text) < MAX_HEADING_CHARS
         if not keyword and not (heading and _opens_content(self.blocks, i)):
@@ -261,7 +279,13 @@ def _is_section_paragraph(p: Paragraph, blocks, i: int, in_region: bool) -> bool
     return in_region and not split_label(p)[2] and (p.bold or len(text) < MAX_REGION_SECTION) and not text.endswith(";")
 
 
-def _items_to_activities(builder: OutlineBuilder, paragraphs: list[Paragraph]) -> None:
+def _names_work_item(p: Paragraph) -> bool:
+    """True when Word's list label names a work item ("Output 1.2", "Activity 1.2.1")."""
+    return bool(p.list_label) and title_of(f"{p.list_label} {clean(p.text)}") is not None
+
+
+def _items_to_activities(builder: OutlineBuilder, paragraphs: list[Paragraph]) -> dict[int, ActivityNode]:
+    """Activities for a run of labelled paragraphs; returns them by their first block id."""
     items = [i for i in items_from_paragraphs(paragraphs) if is_item_text(i.text)]
     top = nest_items(items)
     nodes = {}
@@ -272,3 +296,4 @@ def _items_to_activities(builder: OutlineBuilder, paragraphs: list[Paragraph]) -
                                     item.block_ids, evidence="list_item")
         node.timeline = trailing_timeline(item.text, item.source_ref)
         nodes[id(item)] = node
+    return {item.block_ids[0]: nodes[id(item)] for item in walk(top)}

@@ -143,6 +143,8 @@ def nest_items(items: list[Item]) -> list[Item]:
             level = stack[-1].level if stack else 0
             if item.bullet and stack and stack[-1].label:
                 level = stack[-1].level + 1
+            if word_levels and item.label and item.paragraphs[0].list_level is not None:
+                level = item.paragraphs[0].list_level  # "Output 1.2" over "Activity 1.2.1"
         else:
             if cls in classes:
                 level = classes.index(cls)
