@@ -147,6 +147,12 @@ _CATALOGUE = (
          "holds (its place on the page, highlighted words or text) is lost.",
          "Re-export the PDF from the original document, or read the comment in a PDF reader.",
          loses_data=True),
+    Code("glyphs_dropped", "warning",
+         "{count} character(s) on {pages} have no Unicode meaning in their font ({fonts}); they "
+         "were left out of the text.",
+         "Export the PDF again from the original (Word's Save as PDF writes the Unicode maps), or "
+         "get the Word original, and ingest that copy.",
+         loses_data=True),
     # -- any format ------------------------------------------------------------------
     Code("rows_truncated", "warning",
          "The document's tables hold {found} rows, more than the limit of {limit}: the first "

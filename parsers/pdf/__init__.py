@@ -10,13 +10,15 @@ pages (one page's items), assemble (block ids and source_refs).
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from ..diagnostics import make
 from ..errors import IngestError, UnreadableFile
-from ..model import Document
+from ..model import Diagnostic, Document
 from .assemble import assemble, comments, notes
 from .layout import body_size
+from .lists import set_levels
 from .pages import build_pages, document_vocab, read_page
 from .paragraphs import ParaDraft, heading_levels
 from .reader import check_text_layer, open_pdf
@@ -56,6 +58,7 @@ def parse_pdf(path: str | Path) -> Document:
         raise UnreadableFile(f"{path.name}: no page could be read.")
     all_words = [w for rp in raw_pages for w in rp.words]
     check_text_layer(path, len(all_words), n_pages)
+    diags.extend(_dropped_glyphs(raw_pages))
 
     pages, page_diags = build_pages(raw_pages, document_vocab(all_words))
     items = merge_across_pages([it for p in pages for it in p.items])
@@ -63,11 +66,28 @@ def parse_pdf(path: str | Path) -> Document:
     for p in pages:
         p.items = [it for it in items if it.page == p.number]
     paras = [it for it in items if isinstance(it, ParaDraft)]
+    set_levels(paras)
     levels = heading_levels(paras, body_size(all_words))
     blocks, ids = assemble(pages, levels)
     note_records, note_diags = notes(pages, ids)
     return Document(str(path), "pdf", blocks, notes=note_records, comments=comments(pages, ids),
                     title=title, n_pages=n_pages, diagnostics=tuple(diags + page_diags + note_diags))
+
+
+def _dropped_glyphs(raw_pages) -> list[Diagnostic]:
+    """One warning for the glyphs left out because their font gives them no meaning."""
+    fonts: Counter = Counter()
+    pages = []
+    for rp in raw_pages:
+        if rp.dropped:
+            fonts.update(rp.dropped)
+            pages.append(rp.number)
+    if not pages:
+        return []
+    where = f"page {pages[0]}" if len(pages) == 1 else f"pages {', '.join(map(str, pages[:10]))}" + \
+        (" and more" if len(pages) > 10 else "")
+    return [make("glyphs_dropped", f"page {pages[0]}", count=sum(fonts.values()), pages=where,
+                 fonts=", ".join(sorted(f or "unnamed font" for f in fonts)))]
 
 
 def _title(meta: dict) -> str | None:

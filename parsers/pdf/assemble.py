@@ -48,7 +48,7 @@ def _paragraph(d: ParaDraft, ref: str, ids: _Ids, levels: dict[float, int]) -> P
         ids.marks.setdefault((d.page, mark), (block_id, offset, d.text[:offset]))
     level = levels.get(round(d.size * 2) / 2) if d.label is None else None
     return Paragraph(block_id, d.text, ref, heading_level=level, list_label=d.label,
-                     list_level=0 if d.label is not None else None, list_kind=d.kind,
+                     list_level=d.level if d.label is not None else None, list_kind=d.kind,
                      note_refs=tuple(NoteRef(m, o) for m, o in d.marks), bold=d.bold and bool(d.text))
 
 

@@ -1,9 +1,9 @@
 """Words and lines of a page: what you get back are plain `Word` / `Line` records
 (no pdfplumber objects), grouped in reading order, with page headers, footers and
-page numbers found across pages.
+page numbers found across pages, and the layout measures taken over them.
 
 pdfplumber gives words but no lines that keep font details, and no notion of a
-running header; both are small enough to write here.
+running header; both are small enough to write here. Words come from words.py.
 """
 
 from __future__ import annotations
@@ -14,12 +14,16 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-# A word is split where the font or size changes, so superscript marks and
-# bold lead-ins ("Objective:") come out as words of their own.
-WORD_ATTRS = ["fontname", "size"]
 # Page numbers and running-header furniture (after digits are masked).
 PAGE_NUMBER = re.compile(r"^(page\s*)?[-–(\[]?\s*\d{1,4}\s*[-–)\]]?(\s*(of|/)\s*\d{1,4})?$", re.I)
 MARGIN_ZONE = 0.09  # top / bottom share of the page where running headers live
+# White space between two characters of one word, in font sizes: kerning and
+# letter spacing stay under it, the narrowest justified word space (TeX shrinks
+# its 0.33 em space to about 0.22 em) stays above it.
+WORD_GAP = 0.12
+# Words overlapping by more than this (in font sizes) are text drawn over text
+# (a word running out of its cell into the next one), two words, not one.
+OVERLAP = 0.25
 
 
 @dataclass
@@ -92,16 +96,24 @@ class Line:
 
 
 def join_words(words: list[Word]) -> str:
-    """The words' text, with a space wherever the gap between two words is wider
-    than a sliver (words split by a font change touch each other)."""
+    """The words' text, with a space wherever two words are set apart (see `spaced`)."""
     out: list[str] = []
     prev = None
     for w in words:
-        if prev is not None and w.x0 - prev.x1 > 0.12 * min(w.size, prev.size):
+        if prev is not None and spaced(prev, w):
             out.append(" ")
         out.append(w.text)
         prev = w
     return "".join(out)
+
+
+def spaced(prev: Word, w: Word) -> bool:
+    """True when a space stands between `prev` and the next word `w` on a line: the
+    gap is wider than a sliver (words split by a font change touch each other), or
+    `w` is drawn over `prev` (overflowing text)."""
+    gap = w.x0 - prev.x1
+    size = min(w.size, prev.size)
+    return gap > WORD_GAP * size or gap < -OVERLAP * size
 
 
 class WordIndex:
@@ -122,17 +134,6 @@ class WordIndex:
         hits = sorted(i for i in self._order[lo:hi]
                       if box[0] - pad <= self._words[i].xc <= box[2] + pad)
         return [self._words[i] for i in hits]
-
-
-def page_words(page, page_no: int) -> list[Word]:
-    """Every word on a pdfplumber page, as `Word`s, top to bottom."""
-    words = []
-    for w in page.extract_words(extra_attrs=WORD_ATTRS, keep_blank_chars=False, x_tolerance=1.5):
-        font = (w.get("fontname") or "").split("+")[-1].lower()
-        words.append(Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
-                          float(w.get("size") or 0.0), "bold" in font or "black" in font or "heavy" in font,
-                          "italic" in font or "oblique" in font, page_no))
-    return words
 
 
 def group_lines(words: list[Word]) -> list[Line]:

@@ -13,10 +13,12 @@ from ..diagnostics import make
 from ..model import Diagnostic
 from .annotations import AnnotDraft, read_annotations
 from .footnotes import NoteDraft, note_area_top, notes_from_lines
-from .layout import Line, Word, WordIndex, body_size, furniture_keys, group_lines, page_words, typical_gap
+from .layout import Line, Word, WordIndex, body_size, furniture_keys, group_lines, typical_gap
+from .lists import set_levels
 from .paragraphs import ParaDraft, paragraphs_from_lines
 from .tables import TableDraft, find_table_boxes, grid_from_boxes, mark_headers
 from .unruled import find_unruled
+from .words import page_words
 
 
 @dataclass
@@ -31,6 +33,7 @@ class RawPage:
     rules: list[tuple[float, float, float]]
     annots: list[AnnotDraft]
     lines: list[Line] = field(default_factory=list)  # words outside tables
+    dropped: Counter = field(default_factory=Counter)  # unreadable glyphs by font
 
 
 @dataclass
@@ -44,12 +47,13 @@ class PageItems:
 
 def read_page(page, number: int) -> RawPage:
     """Everything parse_pdf needs from one pdfplumber page."""
-    words = page_words(page, number)
-    boxes = [(b, cells, None) for b, cells in find_table_boxes(page)] if words else []
+    words, dropped = page_words(page, number)
+    # a ruled frame with no text in it (a slide's empty title box) is a drawing, not a table
+    boxes = [(b, cells, None) for b, cells in find_table_boxes(page) if any(_in_box(w, b) for w in words)]
     rules = [(float(e["x0"]), float(e["x1"]), float(e["top"])) for e in page.edges
              if e["orientation"] == "h"]
     return RawPage(number, float(page.width), float(page.height), words, boxes, rules,
-                   read_annotations(page, number))
+                   read_annotations(page, number), dropped=dropped)
 
 
 def _in_box(w: Word, box) -> bool:
@@ -141,6 +145,7 @@ def _fill(table: TableDraft, words: WordIndex, body: float, vocab: Counter, mark
             right = cell.text_right if cell.text_right is not None else cell.bbox[2] - pad
             gap = typical_gap(lines) if len(lines) > 3 else 0.25 * body
             cell.paras = paragraphs_from_lines(lines, right, gap + 0.4 * body, vocab, marks, in_cell=True)
+            set_levels(cell.paras)
 
 
 def _quantile(values: list[float], q: float) -> float:

@@ -16,11 +16,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..vocabulary import BULLETS
-from .layout import Line, Word
+from .layout import Line, Word, spaced
 
 NUMBER_LABEL = re.compile(
     r"^(\(?(\d{1,3}(\.\d{1,3})*|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|\(\d{1,3}\)|\([a-zA-Z]\)|\([ivxlc]{1,6}\)|\d{1,3}(\.\d{1,3})+)$")
 SENTENCE_END = ".;:!?"
+NOTE_NUMBER = re.compile(r"\d{1,3}")  # a superscript note reference: "9", "17"
+# The narrowest gap after a bullet that several lines share (see `aligned_labels`),
+# in font sizes: wider than a plain word space (Verdana's is 0.35 em).
+ALIGNED_GAP = 0.4
 # a line's end that is the bare day of a range's end: "May - 17", "3 –13", "to 30";
 # group 1 is the range's start (a year there makes "2020 - 21" a range of years)
 OPEN_RANGE_END = re.compile(r"(\S+?)\s*(?:[-‐‑–—]|\b(?:to|au|al)\b)\s*\d{1,2}$", re.IGNORECASE)
@@ -49,6 +53,7 @@ class ParaDraft:
     last_line_full: bool = False
     room: float = 0.0  # width a next word could still take on the last line
     first_width: float = 0.0  # width of the first word (after a label)
+    level: int = 0  # list level, from the label's indent (lists.py)
 
 
 def _is_bullet(text: str) -> bool:
@@ -66,9 +71,13 @@ def _style(line: Line) -> tuple[bool, bool]:
     return all(w.bold for w, _ in pairs), all(w.italic for w, _ in pairs)
 
 
-def split_label(line: Line) -> tuple[str | None, str | None, int]:
+def split_label(line: Line, aligned: frozenset = frozenset()) -> tuple[str | None, str | None, int]:
     """(label, kind, number of words it takes) when the line starts with a list label
-    set off by a hanging-indent gap; (None, None, 0) otherwise."""
+    set off by a hanging-indent gap; (None, None, 0) otherwise.
+
+    aligned: `label_spot`s that several lines share; a bullet there needs only a
+        narrower gap (a slide's "–  Review" sets its dash 0.49 em before the text).
+    """
     words = line.words
     first = words[0].text
     if len(words) == 1 and (_is_bullet(first) or NUMBER_LABEL.match(first)):
@@ -76,13 +85,26 @@ def split_label(line: Line) -> tuple[str | None, str | None, int]:
     if len(words) < 2:
         return None, None, 0
     gap = words[1].x0 - words[0].x1
-    if gap < 0.5 * words[0].size:
+    if gap < 0.5 * words[0].size and not (gap >= ALIGNED_GAP * words[0].size and label_spot(line) in aligned):
         return None, None, 0
     if _is_bullet(first):
         return first, "bullet", 1
     if NUMBER_LABEL.match(first):
         return first, "number", 1
     return None, None, 0
+
+
+def label_spot(line: Line) -> tuple[str, int, int]:
+    """Where a line's first word and the text after it start: (glyph, x, x)."""
+    return line.words[0].text, round(line.words[0].x0), round(line.words[1].x0)
+
+
+def aligned_labels(lines: list[Line]) -> frozenset:
+    """The `label_spot`s of bullet glyphs that two or more lines share: the same
+    glyph at the same place with its text at the same place is a list's hanging
+    indent, where a dash that wrapped to the start of a line in prose is not."""
+    spots = Counter(label_spot(ln) for ln in lines if len(ln.words) > 1 and _is_bullet(ln.words[0].text))
+    return frozenset(spot for spot, n in spots.items() if n >= 2)
 
 
 def paragraphs_from_lines(lines: list[Line], right_limit: float, gap_limit: float,
@@ -101,8 +123,12 @@ def paragraphs_from_lines(lines: list[Line], right_limit: float, gap_limit: floa
     cur: ParaDraft | None = None
     prev: Line | None = None
     n_lines = 0
+    aligned = aligned_labels(lines)
     for line in lines:
-        label, kind, skip = split_label(line)
+        if in_cell and cur is not None and prev is not None and _wrapped_mark(prev, line):
+            cur.marks.append((line.words[0].text, len(cur.text)))
+            continue
+        label, kind, skip = split_label(line, aligned)
         if cur is None or prev is None or label is not None or _breaks(prev, line, n_lines, right_limit,
                                                                         gap_limit, in_cell):
             cur = _start(line, label, kind, skip, note_marks)
@@ -116,6 +142,13 @@ def paragraphs_from_lines(lines: list[Line], right_limit: float, gap_limit: floa
         cur.room = room_left(line, right_limit)
         prev = line
     return paras
+
+
+def _wrapped_mark(prev: Line, line: Line) -> bool:
+    """True when `line` is only a note number in small print under a line of text:
+    a header cell's footnote mark that did not fit beside its last word."""
+    return len(line.words) == 1 and bool(NOTE_NUMBER.fullmatch(line.words[0].text)) \
+        and line.size < 0.8 * prev.size
 
 
 def _breaks(prev: Line, line: Line, n_lines: int, right_limit: float, gap_limit: float,
@@ -244,15 +277,19 @@ def _extend(para: ParaDraft, line: Line, vocab: Counter, note_marks: set[str], g
 
 def _append_words(para: ParaDraft, words: list[Word], sup: list[bool], note_marks: set[str]) -> None:
     """Add one line's words to the paragraph text; superscript note marks are left
-    out and recorded as (mark, offset). The caller has put the line's leading space."""
+    out and recorded as (mark, offset). The caller has put the line's leading space.
+
+    A mark is a superscript that names a note on this page, or a superscript number
+    after some text: a reference to a note kept elsewhere (endnotes, a form's
+    notes on the last pages: "Lead beneficiary¹⁰" in a header cell)."""
     prev: Word | None = None
     for w, is_sup in zip(words, sup, strict=False):
-        if is_sup and w.text.strip() in note_marks:
-            para.marks.append((w.text.strip(), len(para.text.rstrip(" "))))
+        mark = w.text.strip()
+        if is_sup and (mark in note_marks or (NOTE_NUMBER.fullmatch(mark) and para.text.strip())):
+            para.marks.append((mark, len(para.text.rstrip(" "))))
             prev = w
             continue
-        if prev is not None and w.x0 - prev.x1 > 0.12 * min(w.size, prev.size) \
-                and not para.text.endswith(" "):
+        if prev is not None and spaced(prev, w) and not para.text.endswith(" "):
             para.text += " "
         para.text += w.text
         prev = w
