@@ -85,8 +85,7 @@ def _todo(reason: str):
         "'unlisted:' rows (see README)")),
     "checklist.md",
     "narrative-only.docx",
-    pytest.param("acronyms-annex.docx", marks=_todo(
-        "overall 0.927: output rows '2.1' over activity rows '2.1.1' not read as parents")),
+    "acronyms-annex.docx",
 ])
 def test_own_documents_score(report, name):
     row = report[name]

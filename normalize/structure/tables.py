@@ -32,6 +32,12 @@ def read_table(builder: OutlineBuilder, table: Table, layout: Layout | None) -> 
     that is not an activity table)."""
     if layout is None:
         return
+    first_new = len(builder.outline.activities)
+    _read_rows(builder, table, layout)
+    _nest_by_numbers(builder.outline.activities[first_new:])
+
+
+def _read_rows(builder: OutlineBuilder, table: Table, layout: Layout) -> None:
     grid = table.grid
     body = [r for r in range(len(grid)) if r not in layout.header_rows]
     _check_drawn_schedule(builder, table, layout, body)
@@ -189,6 +195,26 @@ def _add_row_items(builder, table: Table, layout: Layout, cells, items: list[Ite
             marks.append(clean(cell.text) if cell is not None else "")
         first.gantt = GanttRow([layout.period_headers.get(c, []) for c in period_cols], marks,
                                cells[0][1].source_ref)
+
+
+_DOTTED = re.compile(r"^(\d+(?:\.\d+)+)\.?$")
+
+
+def _nest_by_numbers(nodes: list[ActivityNode]) -> None:
+    """Rows numbered "2.1", "2.1.1", "2.1.2" nest by their numbers: 2.1.1 sits under
+    2.1, which groups it (an output), when the table gave them no other parent."""
+    by_number: dict[str, ActivityNode] = {}
+    for node in nodes:
+        m = _DOTTED.match((node.label or "").strip())
+        if not m:
+            continue
+        number = m.group(1)
+        parent = by_number.get(number.rsplit(".", 1)[0])
+        if parent is not None and node.parent_id is None:
+            node.parent_id = parent.activity_id
+            node.kind = "activity"
+            parent.kind = "output"
+        by_number[number] = node
 
 
 def _one_item(paragraphs) -> list[Item]:

@@ -43,3 +43,19 @@ def test_due_month_column_is_project_time():
     records, _ = normalize_document(Document("x.pdf", "pdf", (deliverables,)))
     assert [(a.label, a.kind) for a in records.tables["activities"]] == [("D1.2", "output"), ("D2.1", "output")]
     assert [t.raw for t in records.tables["timelines"]] == ["M6", "M12"]
+
+
+def test_dotted_numbers_nest_rows():
+    rows = table([("No.", "Output / activity", "Lead", "Timeframe"),
+                  ("2.1", "Registries are interoperable", "UNDP", ""),
+                  ("2.1.1", "Assess the registries", "UNDP", "Q1 2025"),
+                  ("2.1.2", "Draft a protocol", "UNICEF", "Q2 2025"),
+                  ("2.2", "Cash transfers scale up", "WFP", ""),
+                  ("2.2.1", "Design the rules", "WFP", "March 2025")])
+    records, _ = normalize_document(Document("x.docx", "docx", (Paragraph(0, "Work plan 2025", "p0", heading_level=1),
+                                                                rows)))
+    acts = records.tables["activities"]
+    ids = {a.label: a.activity_id for a in acts}
+    assert [(a.label, a.kind, a.parent_activity_id) for a in acts] == [
+        ("2.1", "output", None), ("2.1.1", "activity", ids["2.1"]), ("2.1.2", "activity", ids["2.1"]),
+        ("2.2", "output", None), ("2.2.1", "activity", ids["2.2"])]
