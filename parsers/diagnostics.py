@@ -153,6 +153,10 @@ _CATALOGUE = (
          "Export the PDF again from the original (Word's Save as PDF writes the Unicode maps), or "
          "get the Word original, and ingest that copy.",
          loses_data=True),
+    Code("page_furniture_removed", "info",
+         "Left out the running {what} \"{text}\" (on {count} of {total} pages): page furniture, "
+         "not content.",
+         "Nothing to do; the line repeats at the same place on most pages."),
     # -- any format ------------------------------------------------------------------
     Code("rows_truncated", "warning",
          "The document's tables hold {found} rows, more than the limit of {limit}: the first "

@@ -148,6 +148,7 @@ def main_inputs(folder: Path, pdf_samples, seeds_dir: Path) -> None:
     broken_page_pdf(folder / "broken-page.pdf")  # page_unreadable
     pdf_samples.annotated(folder / "annotated.pdf")  # annotation_incomplete
     pdf_samples.tight_text(folder / "glyphs.pdf")  # glyphs_dropped
+    pdf_samples.slides(folder / "slides.pdf")  # page_furniture_removed
     shutil.copy(seeds_dir / "img-hre-draft-workplan.txt", folder / "tika.txt")  # ragged_row
     drawn_gantt_docx(folder / "drawn-gantt.docx")  # timeline_in_drawing
 

@@ -17,6 +17,7 @@ from ..diagnostics import make
 from ..errors import IngestError, UnreadableFile
 from ..model import Diagnostic, Document
 from .assemble import assemble, comments, notes
+from .furniture import remove_furniture
 from .layout import body_size
 from .lists import set_levels
 from .pages import build_pages, document_vocab, read_page
@@ -59,6 +60,7 @@ def parse_pdf(path: str | Path) -> Document:
     all_words = [w for rp in raw_pages for w in rp.words]
     check_text_layer(path, len(all_words), n_pages)
     diags.extend(_dropped_glyphs(raw_pages))
+    diags.extend(remove_furniture(raw_pages))
 
     pages, page_diags = build_pages(raw_pages, document_vocab(all_words))
     items = merge_across_pages([it for p in pages for it in p.items])

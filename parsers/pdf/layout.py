@@ -1,9 +1,9 @@
 """Words and lines of a page: what you get back are plain `Word` / `Line` records
-(no pdfplumber objects), grouped in reading order, with page headers, footers and
-page numbers found across pages, and the layout measures taken over them.
+(no pdfplumber objects), grouped in reading order, and the layout measures taken
+over them (body size, line gaps, when two words are set apart).
 
-pdfplumber gives words but no lines that keep font details, and no notion of a
-running header; both are small enough to write here. Words come from words.py.
+pdfplumber gives words but no lines that keep font details; they are small
+enough to write here. Words come from words.py, running headers go in furniture.py.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-# Page numbers and running-header furniture (after digits are masked).
+# A page number, alone on its line ("3", "- 3 -", "Page 3 of 12").
 PAGE_NUMBER = re.compile(r"^(page\s*)?[-–(\[]?\s*\d{1,4}\s*[-–)\]]?(\s*(of|/)\s*\d{1,4})?$", re.I)
 MARGIN_ZONE = 0.09  # top / bottom share of the page where running headers live
 # White space between two characters of one word, in font sizes: kerning and
@@ -187,27 +187,3 @@ def typical_gap(lines: list[Line]) -> float:
         if 0 <= gap < a.size and abs(a.x0 - b.x0) < 40:
             gaps.append(gap)
     return statistics.median(gaps) if gaps else 2.0
-
-
-def furniture_keys(pages_lines: list[list[Line]], heights: list[float]) -> set[tuple[int, int]]:
-    """(page, line index) of running headers, footers and page numbers.
-
-    A line counts when it sits in the top or bottom margin zone and either is a
-    page number or repeats (digits masked) at about the same height on at least
-    two pages, or half of them.
-    """
-    def key(ln: Line) -> str:
-        return re.sub(r"\d+", "#", ln.text.strip().lower())
-
-    zone_lines = []
-    for p, (lines, height) in enumerate(zip(pages_lines, heights, strict=False)):
-        for i, ln in enumerate(lines):
-            if ln.bottom < height * MARGIN_ZONE or ln.top > height * (1 - MARGIN_ZONE):
-                zone_lines.append((p, i, ln))
-    counts: Counter = Counter((key(ln), round(ln.top / 6)) for _, _, ln in zone_lines)
-    need = max(2, len(pages_lines) // 2) if len(pages_lines) > 2 else 2
-    found = set()
-    for p, i, ln in zone_lines:
-        if PAGE_NUMBER.match(ln.text.strip()) or counts[(key(ln), round(ln.top / 6))] >= need:
-            found.add((p, i))
-    return found

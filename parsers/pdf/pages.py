@@ -13,7 +13,7 @@ from ..diagnostics import make
 from ..model import Diagnostic
 from .annotations import AnnotDraft, read_annotations
 from .footnotes import NoteDraft, note_area_top, notes_from_lines
-from .layout import Line, Word, WordIndex, body_size, furniture_keys, group_lines, typical_gap
+from .layout import Line, Word, WordIndex, body_size, group_lines, typical_gap
 from .lists import set_levels
 from .paragraphs import ParaDraft, paragraphs_from_lines
 from .tables import TableDraft, find_table_boxes, grid_from_boxes, mark_headers
@@ -63,12 +63,9 @@ def _in_box(w: Word, box) -> bool:
 def build_pages(raw_pages: list[RawPage], vocab: Counter) -> tuple[list[PageItems], list[Diagnostic]]:
     """Page items for every page, with layout measures taken over the whole document."""
     diags: list[Diagnostic] = []
-    for rp in raw_pages:
+    for rp in raw_pages:  # running headers and footers are gone already (furniture.py)
         free = [w for w in rp.words if not any(_in_box(w, t[0]) for t in rp.table_boxes)]
         rp.lines = group_lines(free)
-    furniture = furniture_keys([rp.lines for rp in raw_pages], [rp.height for rp in raw_pages])
-    for p, rp in enumerate(raw_pages):
-        rp.lines = [ln for i, ln in enumerate(rp.lines) if (p, i) not in furniture]
     body = body_size([w for rp in raw_pages for ln in rp.lines for w in ln.words] or
                      [w for rp in raw_pages for w in rp.words])
 
