@@ -57,12 +57,33 @@ class TableDraft:
 
 def find_table_boxes(page) -> list[tuple[tuple[float, float, float, float], list[tuple]]]:
     """(bbox, cell boxes) of each ruled or half-ruled table on a pdfplumber page."""
+    tables = page.find_tables()
+    closing = _open_row_rules(page, [t.bbox for t in tables])
+    if closing:
+        tables = page.find_tables({"explicit_horizontal_lines": closing})
     found = []
-    for table in page.find_tables():
+    for table in tables:
         if len(table.cells) >= 2:
             found.append((tuple(table.bbox), [tuple(c) for c in table.cells]))
     found.extend(_rules_across_only(page, [b for b, _ in found]))
     return sorted(found, key=lambda t: t[0][1])
+
+
+def _open_row_rules(page, bboxes: list[tuple]) -> list[dict]:
+    """Rules that close the last row of a table cut by the page break: its column
+    rules run on below the table's last rule (the row goes on on the next page and
+    has no rule under it here), so the row would be lost to the prose."""
+    out = []
+    verticals = [e for e in page.edges if e["orientation"] == "v"]
+    for x0, _, x1, bottom in bboxes:
+        runs = [e for e in verticals if x0 - SNAP <= e["x0"] <= x1 + SNAP
+                and abs(e["top"] - bottom) <= SNAP and e["bottom"] > bottom + SNAP]
+        # both sides of the table at least
+        if len(runs) >= 2 and min(e["x0"] for e in runs) <= x0 + SNAP and max(e["x0"] for e in runs) >= x1 - SNAP:
+            y = max(e["bottom"] for e in runs)
+            out.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0,
+                        "orientation": "h", "object_type": "line"})
+    return out
 
 
 def _rules_across_only(page, taken: list[tuple]) -> list[tuple]:

@@ -414,3 +414,42 @@ def tight_text(path: Path) -> Path:
     pdf.text(40, 170, "Lost glyph \x81 here")
     pdf.output(path)
     return path
+
+
+def open_row_table(path: Path) -> Path:
+    """A ruled table cut by a page break inside a row, as the EC grant forms draw
+    it: on page 1 the last row's column rules run down to the page foot with no
+    rule under it; page 2 repeats the header, then the rest of that row, closed by
+    a rule, then one more row."""
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    xs = (50, 110, 330, 420)
+
+    def row(top: float, bottom: float, texts: tuple[str | None, ...], closed: bool = True) -> None:
+        for x in xs:
+            pdf.line(x, top, x, bottom)
+        if closed:
+            pdf.line(xs[0], bottom, xs[-1], bottom)
+        for x, text in zip(xs, texts, strict=False):
+            for k, line in enumerate((text or "").split("\n")):
+                if line:
+                    pdf.text(x + 3, top + 12 + 12 * k, line)
+
+    for page, rows in ((1, (("D1.1", "Project website", "Public"), ("D1.2", "Data management plan", "Public"))),
+                       (2, ())):
+        pdf.add_page()
+        pdf.set_font("helvetica", "B", 10)
+        pdf.line(xs[0], 60, xs[-1], 60)
+        row(60, 80, ("Number", "Title", "Level"))
+        pdf.set_font("helvetica", "", 10)
+        y = 80
+        for texts in rows:
+            row(y, y + 20, texts)
+            y += 20
+        if page == 1:
+            row(y, 790, ("D2.2", "Community building: impact\nof development workshops,", "Public"), closed=False)
+        else:
+            row(y, y + 32, (None, "dissemination and training\nactivities, year 1", None))
+            row(y + 32, y + 52, ("D2.3", "Review of technologies", "Public"))
+    pdf.output(path)
+    return path

@@ -75,9 +75,20 @@ def test_pdf_real_grant_text_has_no_glyph_codes_no_footers_no_overprint(grant):
     assert not any("(cid:" in t for t in texts)
     assert not any(t.startswith("Page ") and " of 72" in t for t in texts)
     assert not any("DemonstratoPrublic" in t or "DemonstratorPublic" in t for t in texts)
-    rows = [[c.text for c in r.cells] for t in doc.iter_tables() for r in t.rows]
+    rows = [[" ".join(c.text.split()) for c in r.cells] for t in doc.iter_tables() for r in t.rows]
     assert ["D2.7", "Community-curated indexing service for OpenDreamKit", "WP2", "11 - UVSQ", "Demonstrator",
             "Public", "24"] in rows
+
+
+def test_pdf_real_grant_deliverables_are_one_table_with_rows_cut_by_page_breaks_whole(grant):
+    doc, _ = grant
+    (deliverables,) = [t for t in doc.iter_tables() if t.rows[0].cells[0].text.startswith("Deliverable Number")
+                       and t.n_cols == 7]
+    rows = [[" ".join(c.text.split()) for c in r.cells] for r in deliverables.rows]
+    # 85 deliverables over 9 pages; the last row of a page has no rule under it
+    assert len(rows) == 86 and [r[0] for r in rows[1:4]] == ["D1.1", "D1.2", "D1.3"]
+    assert ["D2.2", "Community building: Impact of development workshops, dissemination and training "
+            "activities, year 1", "WP2", "1 - UPSud", "Report", "Public", "12"] in rows
     (footer,) = [d for d in doc.diagnostics if d.code == "page_furniture_removed"]
     # the landscape page's footer too (page 71), at the same distance from its foot
     assert footer.message.startswith('Left out the running page number "Page 3 of 72" (on 70 of 74 pages)')
