@@ -164,16 +164,29 @@ def mark_headers(table: TableDraft) -> None:
 def merge_across_pages(items: list) -> list:
     """The page items with each table that runs on at the top of the next page
     joined to the one before it; repeated header rows are dropped and a row split
-    by the page break is put back together."""
+    by the page break is put back together. A caption repeated above the table's
+    next part ("List of deliverables" on each page) is dropped too."""
     out: list = []
-    for item in items:
+    captions: dict[int, str] = {}  # id(table) -> the paragraph just before it
+    for i, item in enumerate(items):
         prev = out[-1] if out else None
-        if (isinstance(item, TableDraft) and isinstance(prev, TableDraft) and item.page == prev.end_page + 1
-                and item.n_cols == prev.n_cols and _same_columns(prev, item)):
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if (isinstance(item, ParaDraft) and isinstance(prev, TableDraft) and item.page == prev.end_page + 1
+                and captions.get(id(prev)) == item.text and _runs_on(prev, nxt)):
+            continue
+        if _runs_on(prev, item):
             _append(prev, item)
         else:
+            if isinstance(item, TableDraft) and isinstance(prev, ParaDraft):
+                captions[id(item)] = prev.text
             out.append(item)
     return out
+
+
+def _runs_on(prev, item) -> bool:
+    """True when table `item` starts the page after table `prev` ends, with its columns."""
+    return (isinstance(item, TableDraft) and isinstance(prev, TableDraft) and item.page == prev.end_page + 1
+            and item.n_cols == prev.n_cols and _same_columns(prev, item))
 
 
 def _same_columns(a: TableDraft, b: TableDraft) -> bool:

@@ -419,8 +419,8 @@ def tight_text(path: Path) -> Path:
 def open_row_table(path: Path) -> Path:
     """A ruled table cut by a page break inside a row, as the EC grant forms draw
     it: on page 1 the last row's column rules run down to the page foot with no
-    rule under it; page 2 repeats the header, then the rest of that row, closed by
-    a rule, then one more row."""
+    rule under it; page 2 repeats the caption "List of deliverables" and the
+    header, then the rest of that row, closed by a rule, then one more row."""
     pdf = FPDF(unit="pt", format="A4")
     pdf.set_auto_page_break(False)
     xs = (50, 110, 330, 420)
@@ -438,11 +438,13 @@ def open_row_table(path: Path) -> Path:
     for page, rows in ((1, (("D1.1", "Project website", "Public"), ("D1.2", "Data management plan", "Public"))),
                        (2, ())):
         pdf.add_page()
+        pdf.set_font("helvetica", "B", 12)
+        pdf.text(xs[0], 95, "List of deliverables")
         pdf.set_font("helvetica", "B", 10)
-        pdf.line(xs[0], 60, xs[-1], 60)
-        row(60, 80, ("Number", "Title", "Level"))
+        pdf.line(xs[0], 105, xs[-1], 105)
+        row(105, 125, ("Number", "Title", "Level"))
         pdf.set_font("helvetica", "", 10)
-        y = 80
+        y = 125
         for texts in rows:
             row(y, y + 20, texts)
             y += 20
