@@ -164,6 +164,10 @@ def _breaks(prev: Line, line: Line, n_lines: int, right_limit: float, gap_limit:
     first = line.words[0]
     if in_cell and _item_ends(" ".join(w.text for w in prev.words), first.text):
         return True
+    if not in_cell and first.text[:1].islower() and not prev.words[-1].text.endswith(tuple(SENTENCE_END)):
+        # a sentence going on in lower case: text wrapped by hand at a narrower
+        # measure than the page's ("... experience in" / "administering and ...")
+        return False
     return (first.x1 - first.x0) < room_left(prev, right_limit)
 
 

@@ -95,6 +95,8 @@ def _rules_across_only(page, taken: list[tuple]) -> list[tuple]:
     rules.sort(key=lambda e: e["top"])
     x0 = min(e["x0"] for e in rules)
     x1 = max(e["x1"] for e in rules)
+    if _boxed(page, rules, x0, x1):
+        return []
     top, bottom = rules[0]["top"] - 1, rules[-1]["bottom"] + 1
     try:
         region = page.crop((x0 - 1, top, x1 + 1, bottom))
@@ -107,6 +109,20 @@ def _rules_across_only(page, taken: list[tuple]) -> list[tuple]:
         if len(cols) >= 2 and len(table.rows) >= 2:
             out.append((tuple(table.bbox), [tuple(c) for c in table.cells]))
     return out
+
+
+def _boxed(page, rules: list[dict], x0: float, x1: float) -> bool:
+    """True when a rule at the left or right end runs down from one of the rules to
+    the next: the rules frame a text box (a form's "Objectives" field), they are no
+    table ruled across only (booktabs tables and Word's borderless-sided tables
+    have no side rules)."""
+    for e in page.edges:
+        if e["orientation"] != "v" or not (abs(e["x0"] - x0) <= 3 * SNAP or abs(e["x0"] - x1) <= 3 * SNAP):
+            continue
+        if any(abs(e["top"] - a["top"]) <= SNAP and abs(e["bottom"] - b["top"]) <= SNAP
+               for a, b in zip(rules, rules[1:], strict=False)):
+            return True
+    return False
 
 
 def _inside(box, outer, tol: float) -> bool:

@@ -455,3 +455,42 @@ def open_row_table(path: Path) -> Path:
             row(y + 32, y + 52, ("D2.3", "Review of technologies", "Public"))
     pdf.output(path)
     return path
+
+
+FORM_TEXT = ("The objective of this work package is to develop the community",
+             "at the European scale, foster collaboration between the teams,",
+             "spread the expertise, and engage the wider community in the",
+             "definition of the requirements.",
+             "Workshops are held twice a year.")
+
+
+def form_fields(path: Path) -> Path:
+    """A grant form's text fields: a shaded bar titled "Objectives" over a framed
+    box (rules above and below, side rules) whose text was wrapped by hand at a
+    narrower measure than the page's (FORM_TEXT: the sentence goes on in lower
+    case), then a second bar and box, then running text over the page's full
+    measure."""
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("helvetica", "", 10)
+    y = 100
+    for title, lines in (("Objectives", FORM_TEXT), ("Description of work", FORM_TEXT[:2])):
+        pdf.set_fill_color(220)
+        pdf.rect(57, y, 482, 12, style="DF")
+        pdf.set_font("helvetica", "B", 10)
+        pdf.text(260, y + 9, title)
+        pdf.set_font("helvetica", "", 10)
+        top = y + 17
+        for k, line in enumerate(lines):
+            pdf.text(61, top + 12 + 12 * k, line)
+        bottom = top + 12 * len(lines) + 8
+        pdf.line(58, top, 537, top)
+        pdf.line(58, bottom, 537, bottom)
+        pdf.line(58, top, 58, bottom)
+        pdf.line(537, top, 537, bottom)
+        y = bottom + 14
+    pdf.set_xy(58, y + 10)
+    pdf.multi_cell(479, 12, LOREM * 3)  # the page's full measure
+    pdf.output(path)
+    return path

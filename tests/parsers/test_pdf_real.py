@@ -105,3 +105,14 @@ def test_pdf_real_slides_title_is_furniture_and_bullets_nest(slides):
     subs = [p for p in items if p.list_level == 1]
     assert len(subs) == 23 and all(p.list_label == "–" and not p.text.startswith("–") for p in subs)
     assert not any(isinstance(b, Table) and not any(c.text for c in b.cells) for b in slides.blocks)
+
+
+def test_pdf_real_grant_form_fields_are_text_not_tables(grant):
+    doc, _ = grant
+    texts = [p.text for p in doc.blocks if not isinstance(p, Table)]
+    # each work package's framed "Objectives" field is a title and its text, no table
+    assert texts.count("Objectives") == 7
+    assert not any(c.text == "Objectives" for t in doc.iter_tables() for c in t.cells)
+    # its text was wrapped by hand at about 70 characters: one paragraph all the same
+    assert any(t.startswith("The project will be managed by UPS, which has extensive experience in administering "
+                            "and leading EU funded") for t in texts)

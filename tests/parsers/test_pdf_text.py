@@ -68,3 +68,14 @@ def test_pdf_symbol_font_table_reads_dingbat_letters():
     assert glyph_text("l", "Wingdings2") == "l"  # Wingdings 2 is another font
     assert glyph_text("(cid:7)", "TimesNewRomanPSMT") is None
     assert glyph_text("\uf0b7", "OpenSymbol") == "\uf0b7"  # private-use bullets stay bullets
+
+
+def test_pdf_form_fields_are_text_boxes_and_hand_wrapped_text_one_paragraph(tmp_path, pdf_samples):
+    doc = parse_pdf(pdf_samples.form_fields(tmp_path / "form.pdf"))
+    # framed boxes under shaded bars are no table ruled across only
+    assert list(doc.iter_tables()) == []
+    texts = [p.text for p in doc.iter_paragraphs()]
+    objective, workshops = " ".join(pdf_samples.FORM_TEXT[:4]), pdf_samples.FORM_TEXT[4]
+    # lines wrapped by hand at a narrower measure: a sentence going on in lower case is one paragraph
+    assert texts[:5] == ["Objectives", objective, workshops, "Description of work",
+                         " ".join(pdf_samples.FORM_TEXT[:2])]
