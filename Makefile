@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: ingest test bench lint score clean
+.PHONY: ingest test bench lint score score-real clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ score: $(STAMP)
 	cp ../shared/seeds/*.txt ../shared/fixtures/*.docx ../shared/fixtures/*.pdf /tmp/wpi-score/in/
 	$(BIN)/workplan-ingest run /tmp/wpi-score/in --out /tmp/wpi-score/out
 	$(BIN)/python ../shared/eval/score.py --pred /tmp/wpi-score/out --gold ../shared/gold
+
+## score-real: ingest the real plans of ../shared/real and score them against their light gold
+score-real: $(STAMP)
+	rm -rf /tmp/wpi-real
+	$(BIN)/workplan-ingest run ../shared/real/docs --out /tmp/wpi-real
+	$(BIN)/python ../shared/eval/score_real.py /tmp/wpi-real ../shared/real/gold
 
 clean:
 	rm -rf $(VENV) data/processed build *.egg-info
