@@ -2,10 +2,12 @@
 (`parsers.model.Document`, format "pdf") so that a document gives the same records
 whether it arrives as .docx or as a PDF printed from it.
 
-Modules: reader (opening, fatal errors), layout (words, lines, running headers),
-paragraphs (re-joining lines, list labels), tables (grids, spans, tables over
-several pages), footnotes (marks and note text), annotations (reviewer comments),
-pages (one page's items), assemble (block ids and source_refs).
+Modules: reader (opening, fatal errors), words (characters to words: glyph codes,
+gaps relative to the font size), layout (lines and layout measures), furniture
+(running headers, footers, page numbers), paragraphs (re-joining lines, list
+labels), lists (list levels by indent), tables (grids, spans, tables over several
+pages), footnotes (marks and note text), annotations (reviewer comments), pages
+(one page's items), assemble (block ids and source_refs).
 """
 
 from __future__ import annotations
