@@ -4,7 +4,7 @@ with their ratio (parse_pdf does more: tables, notes, layout; the ratio says how
 much more it costs).
 
 Inputs: the fixture PDFs in ../shared/fixtures and, when fpdf2 is installed, a
-generated 3-page table and a 2-page prose PDF. `--rounds=N` repeats (default 3).
+generated 3-page table, a 2-page prose PDF and a 60-page PDF of tables. `--rounds=N` repeats (default 3).
 """
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ def _inputs(tmp: pathlib.Path) -> list[pathlib.Path]:
         spec.loader.exec_module(samples)
         paths.append(samples.long_table(tmp / "long.pdf", n_rows=100))
         paths.append(samples.prose(tmp / "prose.pdf"))
+        # 60 pages: reading must stay linear in pages (it once grouped lines over the
+        # whole document at once and took 5.6x extract_text here, 22x on a 74-page annex)
+        paths.append(samples.many_pages(tmp / "many.pdf", 60))
     except ImportError:
         print("  (fpdf2 not installed: fixtures only)")
     return paths
