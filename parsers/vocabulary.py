@@ -1,4 +1,5 @@
-"""The words and glyphs every reader shares, from data/glyphs.json, read once.
+"""The words and glyphs every reader shares, from data/glyphs.json and
+data/months.json, read once.
 
 The bullet glyphs live here, on the lowest floor, so the format readers (text,
 PDF) and the normalizers (list labels, organisation lists) know the same ones.
@@ -20,6 +21,9 @@ def _load(name: str) -> dict:
 
 
 _GLYPHS = _load("glyphs.json")["bullets"]
+
+#: Month names and short forms (EN, FR, ES) -> month number, from data/months.json.
+MONTHS: dict[str, int] = _load("months.json")["months"]
 
 #: Bullets and nothing else: they may even touch the text ("•UNDP").
 SYMBOL_BULLETS = frozenset(_GLYPHS["symbols"])

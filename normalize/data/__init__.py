@@ -24,7 +24,9 @@ def load_json(name: str):
 def load_timewords() -> dict:
     """The timeline word lists (months, early/mid/late, deadline, open-ended, certainty,
     recurring and ongoing words in English, French and Spanish) from timewords.json."""
-    return load_json("timewords.json")
+    from parsers.vocabulary import MONTHS  # month names live on the parsers' floor, shared
+
+    return {**load_json("timewords.json"), "months": MONTHS}
 
 
 def _split_bar(value: str | None) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ from .labels import clean
 _QUARTER_HEADER = re.compile(
     r"^(?:(?:q|t|trim\.?\s*)[1-4]|[1-4]q|h[12]|s[12]|semester\s*[12])[a-zé.]*"
     r"\s*(?:" + YEAR + r"|\d\d)?$", re.I)
-# ... or a word, a month when timewords.json names it ("Jan", "Ene", "déc.", "Sept 2021").
+# ... or a word, a month when parsers/data/months.json names it ("Jan", "Ene", "déc.", "Sept 2021").
 _WORD_HEADER = re.compile(r"^([^\W\d_]+)\.?\s*(?:" + YEAR + r"|\d\d)?$")
 # A header cell longer than this (characters) is data, not a column name.
 MAX_HEADER_CELL = 60
@@ -63,7 +63,7 @@ def is_period_header(text: str) -> bool:
 
 
 def _month_of(header: str) -> int | None:
-    """The month a month header names (any language of timewords.json), else None."""
+    """The month a month header names (any language of parsers/data/months.json), else None."""
     m = _WORD_HEADER.match(header)
     return month_number(m.group(1)) if m else None
 

@@ -83,7 +83,7 @@ def _months() -> dict[str, int]:
 
 
 def month_number(word: str) -> int | None:
-    """The month (1-12) a name or short form names in any language of timewords.json
+    """The month (1-12) a name or short form names in any language of parsers/data/months.json
     ("Ene" and "janv." are 1, "Dic" and "déc" 12); None for any other word."""
     key = word.strip().rstrip(".").lower()
     return _months().get(key) or _months().get(_strip_accents(key))

@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..vocabulary import BULLETS
+from ..vocabulary import BULLETS, MONTHS
 from .layout import Line, Word, spaced
 
 NUMBER_LABEL = re.compile(
@@ -28,13 +28,6 @@ ALIGNED_GAP = 0.4
 # a line's end that is the bare day of a range's end: "May - 17", "3 –13", "to 30";
 # group 1 is the range's start (a year there makes "2020 - 21" a range of years)
 OPEN_RANGE_END = re.compile(r"(\S+?)\s*(?:[-‐‑–—]|\b(?:to|au|al)\b)\s*\d{1,2}$", re.IGNORECASE)
-# month names and their short forms in English, French and Spanish (the plans' languages)
-MONTHS = frozenset("""january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec janvier février fevrier mars avril mai juin juillet
-    août aout septembre octobre novembre décembre decembre janv févr fevr avr juil déc enero febrero marzo
-    abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre ene abr ago dic""".split())
-
-
 @dataclass
 class ParaDraft:
     """A paragraph before block ids are given: text, label, style hints, position."""
@@ -215,7 +208,7 @@ def _space_width(line: Line) -> float:
 
 def _is_month(word: str) -> bool:
     """True for a month's name or short form ("June", "Sept.", "juin,")."""
-    return word.strip(".,;:()").lower() in MONTHS
+    return word.strip(".,;:()").lower() in MONTHS  # parsers/data/months.json
 
 
 def open_range_end(text: str) -> bool:
