@@ -35,7 +35,7 @@ from .headings import (
     role_line,
     section_kind,
 )
-from .junk import is_furniture, is_item_text
+from .junk import is_furniture, is_glossary, is_item_text
 from .keyvalue import find_key_value_items, title_of
 from .labels import clean, items_from_paragraphs, label_class, nest_items, split_label, walk
 from .outline import ActivityNode, Outline, OutlineBuilder, RoleCell, SectionNode
@@ -111,6 +111,8 @@ class FlowReader:
         if event_columns:
             read_event_table(self.outline, block, section, event_columns)
             return
+        if is_glossary(block):
+            return  # "PU | Public", "UNEP | UN Environment Programme": a key, not work
         layout = read_layout(block)
         if layout is None and self.last_layout and self.last_layout[0] is section \
                 and len(self.last_layout[1].roles) == block.n_cols:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from parsers.model import Table
+
 from ..data import load_json
 from .labels import clean
 
@@ -71,3 +73,18 @@ def is_item_text(text: str) -> bool:
     """False for text no detector may turn into a work item."""
     text = clean(text)
     return bool(text) and not (is_contents_line(text) or is_caption(text) or is_prose(text))
+
+
+# A code or acronym in a glossary's first column: "PU", "EU-RES", "TA-uc", "UNEP".
+_CODE = re.compile(r"^[A-Z][A-Za-z0-9&./-]{0,11}$")
+# Most first-column cells must be codes: one heading-like cell may sit among them.
+GLOSSARY_MIN_SHARE = 0.8
+
+
+def is_glossary(table: Table) -> bool:
+    """A two-column table of codes and what they mean (acronyms, dissemination levels):
+    a key to the document, never work (issue 10)."""
+    if table.n_cols != 2:
+        return False
+    firsts = [clean(row[0].text) for row in table.grid if row and row[0] is not None and clean(row[0].text)]
+    return len(firsts) >= 2 and sum(bool(_CODE.match(f)) for f in firsts) >= GLOSSARY_MIN_SHARE * len(firsts)

@@ -43,3 +43,22 @@ def test_headings_whose_lists_are_not_work():
     for heading in ("Evolving Work Plan", "Activities", "Tasks and deliverables", "Phase 2",
                     "Identify Opportunities to Increase Staff Data Skills", "Reduce risks of flooding", "The budget line for travel"):
         assert not never_a_list_heading(heading), heading
+
+
+def test_glossary_tables_are_keys_not_work():
+    from normalize.structure.junk import is_glossary
+    from parsers.model import Cell, Paragraph, Row, Table
+
+    def table(rows):
+        return Table(1, 1, tuple(Row(r, tuple(Cell(r, c, (Paragraph(10 * r + c, t, "x"),), "x")
+                                              for c, t in enumerate(row)), "x") for r, row in enumerate(rows)),
+                     len(rows[0]), "table 1")
+
+    assert is_glossary(table([("PU", "Public"), ("CO", "Confidential, only for members of the consortium"),
+                              ("EU-RES", "Classified Information: RESTREINT UE")]))
+    assert is_glossary(table([("Acronym", "Meaning"), ("CBD", "Convention on Biological Diversity"),
+                              ("COP", "Conference of the Parties"), ("INC", "Intergovernmental Negotiating Committee"),
+                              ("SEI", "Stockholm Environment Institute")]))
+    assert not is_glossary(table([("Activity", "Lead"), ("Draft the guidance note", "UNEP"),
+                                  ("Hold the regional workshop", "UNDP")]))
+    assert not is_glossary(table([("WP1", "Project Management", "UPSud")]))
