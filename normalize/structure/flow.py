@@ -111,9 +111,9 @@ class FlowReader:
         if event_columns:
             read_event_table(self.outline, block, section, event_columns)
             return
-        if is_glossary(block):
-            return  # "PU | Public", "UNEP | UN Environment Programme": a key, not work
         layout = read_layout(block)
+        if layout is None and is_glossary(block):
+            return  # "PU | Public", "UNEP | UN Environment Programme": a key, not work
         if layout is None and self.last_layout and self.last_layout[0] is section \
                 and len(self.last_layout[1].roles) == block.n_cols:
             # A table split in two (a page break, a pasted block) keeps the

@@ -35,6 +35,9 @@ def read_table(builder: OutlineBuilder, table: Table, layout: Layout | None) -> 
     first_new = len(builder.outline.activities)
     _read_rows(builder, table, layout)
     _nest_by_numbers(builder.outline.activities[first_new:])
+    if layout.columns("period"):
+        for node in builder.outline.activities[first_new:]:
+            node.evidence = "gantt_row"  # a row of items against period columns (SPEC evidence)
 
 
 def _read_rows(builder: OutlineBuilder, table: Table, layout: Layout) -> None:

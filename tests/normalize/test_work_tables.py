@@ -59,3 +59,13 @@ def test_dotted_numbers_nest_rows():
     assert [(a.label, a.kind, a.parent_activity_id) for a in acts] == [
         ("2.1", "output", None), ("2.1.1", "activity", ids["2.1"]), ("2.1.2", "activity", ids["2.1"]),
         ("2.2", "output", None), ("2.2.1", "activity", ids["2.2"])]
+
+
+def test_rows_of_a_gantt_grid_say_so():
+    grid = table([("Activity", "Q1", "Q2", "Q3", "Q4"), ("Build the data store", "X", "X", "", ""),
+                  ("Run the field trial", "", "", "X", "")])
+    records, _ = normalize_document(Document("x.docx", "docx", (Paragraph(0, "Work plan 2025", "p0", heading_level=1),
+                                                                grid)))
+    assert [a.evidence for a in records.tables["activities"]] == ["gantt_row", "gantt_row"]
+    assert [(t.start, t.end) for t in records.tables["timelines"]] == [("2025-01-01", "2025-06-30"),
+                                                                        ("2025-07-01", "2025-09-30")]
