@@ -55,6 +55,14 @@ def _read_rows(builder: OutlineBuilder, table: Table, layout: Layout) -> None:
             continue
         if _is_section_row(filled, layout, table.n_cols):
             c, cell = filled[0]
+            numbered = _numbered_group(cell)
+            if numbered and layout.roles[c] != "section":
+                # "1. Diagnóstico de riesgos" across the table: a numbered heading row
+                # groups the rows under it, an output (SPEC activities.kind)
+                label, text = numbered
+                group = builder.add_activity("output", label, text, cell.source_ref,
+                                             block_ids=[b.block_id for b in cell.blocks], evidence="table_row")
+                continue
             _add_section_from_cell(builder, cell, in_section_column=layout.roles[c] == "section")
             group = None
             continue
@@ -96,6 +104,18 @@ def _read_rows(builder: OutlineBuilder, table: Table, layout: Layout) -> None:
                                          block_ids=_row_blocks(cells), evidence="table_row")
             continue
         _add_row_items(builder, table, layout, cells, items, group, default_kind)
+
+
+def _numbered_group(cell: Cell) -> tuple[str, str] | None:
+    """(label, text) when a spanning row opens with a number ("1.", "2)"), not a part
+    letter ("A.") or a title alone."""
+    paragraphs = cell.paragraphs
+    if len(paragraphs) != 1:
+        return None
+    items = items_from_paragraphs(paragraphs)
+    if len(items) == 1 and items[0].label and items[0].label.strip("().")[:1].isdigit():
+        return items[0].label, items[0].text
+    return None
 
 
 def _says_output(header: str) -> bool:

@@ -69,3 +69,25 @@ def test_rows_of_a_gantt_grid_say_so():
     assert [a.evidence for a in records.tables["activities"]] == ["gantt_row", "gantt_row"]
     assert [(t.start, t.end) for t in records.tables["timelines"]] == [("2025-01-01", "2025-06-30"),
                                                                         ("2025-07-01", "2025-09-30")]
+
+
+def test_a_numbered_row_across_the_table_groups_the_rows_under_it():
+    def spanning(r, text):
+        ref = f"table 1, row {r + 1}, col 1"
+        return Row(r, (Cell(r, 0, (Paragraph(900 + r, text, ref),), ref, col_span=3),), f"table 1, row {r + 1}")
+
+    base = table([("Actividad", "Responsable", "Fecha"), ("Recopilar las series", "PNUD", "oct. 2024"),
+                  ("Elaborar mapas", "FAO", "nov. 2024")])
+    rows = (base.rows[0], spanning(1, "1. Diagnóstico de riesgos"),
+            *(Row(r + 1, tuple(Cell(r + 1, c.col, c.blocks, c.source_ref) for c in row.cells), row.source_ref)
+              for r, row in enumerate(base.rows[1:], 1)),
+            spanning(4, "A. Parte programática"))
+    grid = Table(1, 1, rows, 3, "table 1")
+    records, _ = normalize_document(Document("x.docx", "docx", (Paragraph(0, "Plan 2024", "p0", heading_level=1),
+                                                                grid)))
+    acts = records.tables["activities"]
+    assert [(a.label, a.kind, a.text) for a in acts] == [
+        ("1.", "output", "Diagnóstico de riesgos"), (None, "activity", "Recopilar las series"),
+        (None, "activity", "Elaborar mapas")]
+    assert {a.parent_activity_id for a in acts[1:]} == {acts[0].activity_id}
+    assert [s.title for s in records.tables["sections"]][-1] == "Parte programática"  # a part letter: a section
