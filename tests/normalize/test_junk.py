@@ -62,3 +62,19 @@ def test_glossary_tables_are_keys_not_work():
     assert not is_glossary(table([("Activity", "Lead"), ("Draft the guidance note", "UNEP"),
                                   ("Hold the regional workshop", "UNDP")]))
     assert not is_glossary(table([("WP1", "Project Management", "UPSud")]))
+
+
+def test_personnel_and_staff_lists_are_not_work():
+    for heading in ("Personnel", "Staff", "Team members", "Personal", "Bénéficiaires"):
+        assert never_a_list_heading(heading), heading
+
+
+def test_footnote_texts_never_become_activities(fixtures_dir):
+    import parsers
+    from normalize.pipeline import normalize_document
+
+    for name in ("img-hre-draft-workplan.docx", "emg-workplan-2018.docx"):
+        doc = parsers.parse(fixtures_dir / name)
+        records, _ = normalize_document(doc)
+        notes = {n.text.strip() for n in doc.notes}
+        assert notes and not notes & {a.text for a in records.tables["activities"]}, name
