@@ -43,10 +43,6 @@ def is_status(text: str) -> bool:
     return clean(text).lower().rstrip(".!") in _status_words()
 
 
-def _is_date(text: str) -> bool:
-    return any(r.kind != "unknown" for r in tl.read_timeline(text, tl.TimelineContext(reference_year=2000)).readings)
-
-
 def column_roles(table: Table) -> list[str | None]:
     """Per grid column: "item" for the first, then "timeline" or "lead" or None."""
     roles: list[str | None] = ["item"]
@@ -55,7 +51,7 @@ def column_roles(table: Table) -> list[str | None]:
         values = [v for v in values if v]
         if not values:
             roles.append(None)
-        elif sum(_is_date(v) or is_status(v) for v in values) >= MIN_ROLE_SHARE * len(values):
+        elif sum(tl.reads_as_date(v) or is_status(v) for v in values) >= MIN_ROLE_SHARE * len(values):
             roles.append("timeline")
         elif sum(bool(_NAME.match(v)) and len(v.split()) <= MAX_LEAD_WORDS for v in values) \
                 >= MIN_ROLE_SHARE * len(values):

@@ -230,7 +230,6 @@ def infer_layout(table: Table) -> Layout | None:
     grid = table.grid
     if len(grid) < 2 or table.n_cols < 2:
         return None
-    ctx = tl.TimelineContext(reference_year=2000)  # only whether a cell reads as a date matters
     roles: list[str | None] = [None] * table.n_cols
     lengths = [0.0] * table.n_cols
     for c in range(table.n_cols):
@@ -239,7 +238,7 @@ def infer_layout(table: Table) -> Layout | None:
         if len(texts) < 2:
             continue
         lengths[c] = sum(len(t) for t in texts) / len(texts)
-        dated = sum(1 for t in texts if any(r.kind != "unknown" for r in tl.read_timeline(t, ctx).readings))
+        dated = sum(1 for t in texts if tl.reads_as_date(t))
         if dated >= INFERRED_COLUMN_SHARE * len(texts):
             roles[c] = "timeline"
             continue

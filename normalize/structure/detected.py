@@ -136,14 +136,10 @@ def trailing_timeline(text: str, source_ref: str) -> TimelineCell | None:
     # "(Q1 2021)", "(June 2024, date TBC)", or the dated rest of "(JD, by 15 March 2024)"
     text = m.group(1).strip()
     first, _, rest = text.partition(",")
-    if rest.strip() and not _reads_as_date(first):
+    if rest.strip() and not tl.reads_as_date(first):
         text = rest.strip()
-    return TimelineCell(text, source_ref) if _reads_as_date(text) else None
+    return TimelineCell(text, source_ref) if tl.reads_as_date(text) else None
 
-
-def _reads_as_date(text: str) -> bool:
-    probe = tl.read_timeline(text, tl.TimelineContext(reference_year=2000))
-    return any(r.kind != "unknown" for r in probe.readings)
 
 
 def trailing_owner(text: str, initials: dict[str, str]) -> str | None:

@@ -33,11 +33,6 @@ def _venue_re() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in venue) + r")(?!\w)", re.I)
 
 
-def _is_date(text: str) -> bool:
-    result = tl.read_timeline(text, tl.TimelineContext(reference_year=2000))
-    return any(r.kind != "unknown" for r in result.readings)
-
-
 def _columns(table: Table) -> list[list[Cell | None]]:
     return [[row[c] for row in table.grid] for c in range(table.n_cols)]
 
@@ -53,12 +48,12 @@ def find_event_columns(table: Table, section: SectionNode | None) -> tuple[int, 
         return None
     grid = table.grid
     header = [clean(c.text) if c is not None else "" for c in grid[0]]
-    header_is_row = not any(_is_date(h) for h in header if h)
+    header_is_row = not any(tl.reads_as_date(h) for h in header if h)
     body = grid[1:] if header_is_row else grid
     shares = []
     for c in range(table.n_cols):
         values = [clean(row[c].text) for row in body if row[c] is not None and clean(row[c].text)]
-        shares.append(sum(_is_date(v) for v in values) / len(values) if values else 0.0)
+        shares.append(sum(tl.reads_as_date(v) for v in values) / len(values) if values else 0.0)
     date_col = max(range(table.n_cols), key=lambda c: shares[c])
     if shares[date_col] < MIN_DATE_SHARE:
         return None

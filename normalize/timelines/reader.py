@@ -59,6 +59,16 @@ def read_timeline(text: str, ctx: TimelineContext = DEFAULT_CONTEXT, *,
     return TimelineResult(tuple(readings), tuple(events), tuple(diags))
 
 
+# A year for the probe: whether a text reads as a date does not depend on which year.
+_PROBE = TimelineContext(reference_year=2000)
+
+
+def reads_as_date(text: str) -> bool:
+    """True when `text` reads as a time frame at all ("Q1 2021", "by 15 March", "M6"),
+    whatever year it falls in: the test the structure detectors use on cells."""
+    return any(r.kind != "unknown" for r in read_timeline(text, _PROBE).readings)
+
+
 def to_json(reading: TimelineReading) -> dict:
     """The reading as a JSON-ready dict, ISO dates or None, keys in SPEC order."""
     return {
