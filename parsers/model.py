@@ -112,6 +112,9 @@ class Cell:
     merged: True for a docx vMerge continuation cell: a placeholder that the
         cell above spans. It is kept so that no text is ever lost and so that
         counts agree with the source XML; `Table.grid` maps it to its origin.
+    fill: The cell's solid background colour as six hex digits ("FFC000"), None
+        when the cell has no fill or a white one. A Gantt drawn by colouring
+        cells has no text in them, only this (docx w:shd, spreadsheet fills).
     """
 
     row: int
@@ -121,6 +124,7 @@ class Cell:
     row_span: int = 1
     col_span: int = 1
     merged: bool = False
+    fill: str | None = None
 
     @property
     def text(self) -> str:
