@@ -72,9 +72,7 @@ def _todo(reason: str):
     pytest.param("logframe-numbered.docx", marks=_todo(
         "overall 0.950, fields 0.75: the gold labels outputs '1.1', the product gives the label Word "
         "displays, 'Output 1.1' (SPEC: labels as displayed) — one of the two must change")),
-    pytest.param("gantt-es.docx", marks=_todo(
-        "overall 0.911: shaded month cells are no marks yet (the docx reader does not read cell shading), "
-        "'Secretaría técnica' not a group")),
+    "gantt-es.docx",
     "events-annex.docx",
     "pandoc-plan.docx",
     "pandoc-plan.md",

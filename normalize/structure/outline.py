@@ -40,11 +40,14 @@ class GanttRow:
 
     headers: per period column, the header texts from top to bottom ("2021", "Q3").
     marks: per period column, the text in the row's cell ("X", "", "1st, 2nd and 3rd").
+    filled: per period column, True when the cell is coloured in instead of (or as
+        well as) written in: a Gantt bar drawn with cell shading or a sheet's fill.
     """
 
     headers: list[list[str]]
     marks: list[str]
     source_ref: str
+    filled: list[bool] = field(default_factory=list)
 
 
 @dataclass

@@ -212,12 +212,14 @@ def _add_row_items(builder, table: Table, layout: Layout, cells, items: list[Ite
                     nodes[id(item)].roles.append(RoleCell(role, cell.text.strip(), cell.source_ref))
     period_cols = layout.columns("period")
     if period_cols and len(all_items) == 1:
-        marks = []
+        marks, filled = [], []
+        row_fill = cells[0][1].fill  # a highlighted row colours its item cell too: not a bar
         for c in period_cols:
             cell = table.grid[cells[0][1].row][c]
             marks.append(clean(cell.text) if cell is not None else "")
+            filled.append(cell is not None and cell.fill is not None and cell.fill != row_fill)
         first.gantt = GanttRow([layout.period_headers.get(c, []) for c in period_cols], marks,
-                               cells[0][1].source_ref)
+                               cells[0][1].source_ref, filled)
 
 
 _DOTTED = re.compile(r"^(\d+(?:\.\d+)+)\.?$")

@@ -81,7 +81,9 @@ def column_period(header: str, year: int | None, ctx: TimelineContext) -> tuple[
     if not header or not header.strip():
         return None
     local = replace(ctx, reference_year=year if year is not None else ctx.reference_year)
-    result = read_timeline(header, local)
+    # a header is a label, not a sentence: "may." over a column is the month, not the verb
+    header = header.strip()
+    result = read_timeline(header[0].upper() + header[1:], local)
     if len(result.readings) != 1:
         return None
     r = result.readings[0]
@@ -91,7 +93,8 @@ def column_period(header: str, year: int | None, ctx: TimelineContext) -> tuple[
 
 
 def gantt_readings(periods: list[tuple[dt.date, dt.date, str] | None], marks: list[str],
-                   ctx: TimelineContext = DEFAULT_CONTEXT) -> tuple[TimelineReading, ...]:
+                   ctx: TimelineContext = DEFAULT_CONTEXT,
+                   filled: list[bool] | None = None) -> tuple[TimelineReading, ...]:
     """Timeline rows for one row of a Gantt grid: periods[i] is column i's period
     (None for a column that is not a period), marks[i] the text of the cell under it
     (a cell spanning several columns repeats its text under each).
@@ -99,7 +102,10 @@ def gantt_readings(periods: list[tuple[dt.date, dt.date, str] | None], marks: li
     Any mark ("X", "✓", "1st, 2nd and 3rd") covers its period; marks in adjacent
     periods give one row (kind range, or point for a single period), marks with a gap
     give one row each. raw is the marks' text, a repeated (spanning) text once.
+    filled[i] True marks column i by its colour alone (a shaded bar); such a run
+    has an empty raw and the note "from fill colour".
     """
+    filled = filled or []
     rows: list[TimelineReading] = []
     run: list[int] = []
 
@@ -111,17 +117,20 @@ def gantt_readings(periods: list[tuple[dt.date, dt.date, str] | None], marks: li
             t = " ".join(marks[i].split())
             if not texts or texts[-1] != t:
                 texts.append(t)
+        texts = [t for t in texts if t]
+        by_fill = any(i < len(filled) and filled[i] and not marks[i].strip() for i in run)
         certs = [v for text in texts for c, v, _ in tokens(text) if c == "CERT"]
         first, last = periods[run[0]], periods[run[-1]]
         multi = first[:2] != last[:2]
         rows.append(TimelineReading(" ".join(texts), first[0], max(p[1] for p in (periods[i] for i in run)),
                                     "range" if multi else "point", finest(periods[i][2] for i in run),
-                                    certainty_of(certs), None))
+                                    certainty_of(certs), "from fill colour" if by_fill else None))
         run.clear()
 
     for i, period in enumerate(periods):
         mark = marks[i] if i < len(marks) else ""
-        covered = period is not None and " ".join((mark or "").split()).lower() not in _NO_MARKS
+        covered = period is not None and (" ".join((mark or "").split()).lower() not in _NO_MARKS
+                                          or (i < len(filled) and filled[i]))
         if not covered:
             flush()
             continue

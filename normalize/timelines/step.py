@@ -74,7 +74,7 @@ def _gantt(gantt, base: tl.TimelineContext) -> tuple:
         year = next((int(h) for h in headers if tl.is_year(h.strip())), None)
         label = headers[-1] if headers else ""
         periods.append(tl.column_period(label, year or base.reference_year, base))
-    return tl.gantt_readings(periods, gantt.marks, base)
+    return tl.gantt_readings(periods, gantt.marks, base, gantt.filled)
 
 
 def _title_year(title: str | None) -> int | None:

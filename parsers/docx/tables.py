@@ -20,6 +20,8 @@ from .styles import int_val, on_off
 TR, TC, TRPR, TCPR = W + "tr", W + "tc", W + "trPr", W + "tcPr"
 GRID_BEFORE, GRID_AFTER, GRID_SPAN = W + "gridBefore", W + "gridAfter", W + "gridSpan"
 VMERGE, TBLHEADER, VAL = W + "vMerge", W + "tblHeader", W + "val"
+SHD, FILL, COLOR = W + "shd", W + "fill", W + "color"
+_HEX = frozenset("0123456789ABCDEF")
 # Word allows 63 columns; a larger span is damage, and would blow up Table.grid.
 MAX_SPAN = 1000
 
@@ -38,18 +40,36 @@ class BlockReader(Protocol):
 
 
 class _CellDraft:
-    __slots__ = ("row", "col", "col_span", "row_span", "blocks", "ref", "merged")
+    __slots__ = ("row", "col", "col_span", "row_span", "blocks", "ref", "merged", "fill")
 
-    def __init__(self, row, col, col_span, blocks, ref):
+    def __init__(self, row, col, col_span, blocks, ref, fill=None):
         self.row, self.col, self.col_span = row, col, col_span
         self.row_span = 1
         self.blocks = blocks
         self.ref = ref
         self.merged = False
+        self.fill = fill
 
     def freeze(self) -> Cell:
         return build(Cell, row=self.row, col=self.col, blocks=tuple(self.blocks), source_ref=self.ref,
-                     row_span=self.row_span, col_span=self.col_span, merged=self.merged)
+                     row_span=self.row_span, col_span=self.col_span, merged=self.merged, fill=self.fill)
+
+
+def shading_fill(shd) -> str | None:
+    """The solid colour a w:shd paints, as six hex digits; None for none, "auto" or white.
+
+    With the pattern "solid" the foreground (w:color) covers the cell; with "clear"
+    (what Word writes for a plain fill) and the percentage patterns the background
+    (w:fill) shows. Theme colours without a hex value are left unresolved.
+    """
+    pattern = (shd.get(VAL) or "clear").lower()
+    if pattern == "nil":
+        return None
+    colour = (shd.get(COLOR) if pattern == "solid" else shd.get(FILL)) or ""
+    colour = colour.upper()
+    if len(colour) != 6 or not _HEX.issuperset(colour) or colour == "FFFFFF":
+        return None
+    return colour
 
 
 def _children(parent, tag):
@@ -103,7 +123,7 @@ def read_table(reader: BlockReader, tbl) -> Table:
         col = before
         drafts: list[_CellDraft] = []
         for tc in _children(tr, TC):
-            span, merge = 1, None
+            span, merge, fill = 1, None, None
             if len(tc) and tc[0].tag == TCPR:  # the schema puts w:tcPr first
                 for prop in tc[0]:
                     tag = prop.tag
@@ -111,10 +131,12 @@ def read_table(reader: BlockReader, tbl) -> Table:
                         span = max(_span(prop, 1), 1)
                     elif tag == VMERGE:
                         merge = prop.get(VAL) or "continue"
+                    elif tag == SHD:
+                        fill = shading_fill(prop)
             cell_ref = f"{row_ref}, col {col + 1}"
             blocks: list = []
             reader.blocks_into(tc, Container(cell_ref), blocks)
-            draft = _CellDraft(r, col, span, blocks, cell_ref)
+            draft = _CellDraft(r, col, span, blocks, cell_ref, fill)
             if merge is not None and merge != "restart" and col in open_merges:
                 origin = open_merges[col]
                 origin.row_span = r - origin.row + 1

@@ -91,3 +91,24 @@ def test_a_numbered_row_across_the_table_groups_the_rows_under_it():
         (None, "activity", "Elaborar mapas")]
     assert {a.parent_activity_id for a in acts[1:]} == {acts[0].activity_id}
     assert [s.title for s in records.tables["sections"]][-1] == "Parte programática"  # a part letter: a section
+
+
+def test_gantt_bars_drawn_as_cell_fills_are_marks():
+    # a bar is a run of coloured cells with no text; a row highlighted as a whole
+    # (its item cell coloured too) is emphasis, not a bar
+    rows = [("Activity", "Lead", "Q1 2025", "Q2 2025", "Q3 2025", "Q4 2025"),
+            ("Draft the chapter", "FAO", "", "", "", ""),
+            ("Consult farmers", "UNDP", "X", "", "", ""),
+            ("Approve the plan", "WHO", "", "", "", "")]
+    fills = {(1, 3): "2E75B6", (1, 4): "2E75B6", (2, 5): "2E75B6",
+             (3, 0): "FFFF00", (3, 1): "FFFF00", (3, 2): "FFFF00"}
+    plain = table(rows)
+    grid = Table(1, 1, tuple(Row(r.index, tuple(Cell(c.row, c.col, c.blocks, c.source_ref, fill=fills.get((c.row, c.col)))
+                                                for c in r.cells), r.source_ref) for r in plain.rows),
+                 plain.n_cols, "table 1")
+    records, _ = normalize_document(Document("x.docx", "docx", (grid,)))
+    acts = {a.activity_id: a.text for a in records.tables["activities"]}
+    got = [(acts[t.subject_id], t.start, t.end, t.note) for t in records.tables["timelines"]]
+    assert got == [("Draft the chapter", "2025-04-01", "2025-09-30", "from fill colour"),
+                   ("Consult farmers", "2025-01-01", "2025-03-31", None),
+                   ("Consult farmers", "2025-10-01", "2025-12-31", "from fill colour")]

@@ -138,6 +138,22 @@ def test_docx_grid_spans_merges_and_offsets(make_docx):
     assert grid[3] == [cells[(3, 0)], None, None]
 
 
+def test_docx_cell_shading_is_the_cell_fill(make_docx):
+    # Word writes a plain fill as pattern "clear" with w:fill; "solid" paints w:color;
+    # auto, white, "nil" and theme-only fills are no colour a reader could see as a bar
+    def tc(shd):
+        return f"<w:tc><w:tcPr>{shd}</w:tcPr>{para(run('x'))}</w:tc>"
+    shadings = ['<w:shd w:val="clear" w:color="auto" w:fill="2e75b6"/>',
+                '<w:shd w:val="solid" w:color="C00000" w:fill="FFFFFF"/>',
+                '<w:shd w:val="clear" w:color="auto" w:fill="auto"/>',
+                '<w:shd w:val="clear" w:color="auto" w:fill="FFFFFF"/>',
+                '<w:shd w:val="nil"/>',
+                '<w:shd w:val="clear" w:themeFill="accent1"/>',
+                '']
+    table = make_docx("<w:tbl><w:tblGrid/><w:tr>" + "".join(tc(s) for s in shadings) + "</w:tr></w:tbl>").blocks[0]
+    assert [c.fill for c in table.cells] == ["2E75B6", "C00000", None, None, None, None, None]
+
+
 def test_docx_nested_table_ids_and_refs(make_docx):
     inner = "<w:tbl><w:tr><w:tc>" + para(run("inner")) + "</w:tc></w:tr></w:tbl>"
     body = (para(run("before"))
