@@ -17,7 +17,8 @@ Regenerate both with `python tests/documents/build.py --pandoc` after changing
 
 Issue 10 layout families (gold written by hand before the pipeline met them):
 logframe-numbered.docx, gantt-es.docx, events-annex.docx, pandoc-plan.{md,docx,pdf},
-action-plan-kv.txt, checklist.md, narrative-only.docx, acronyms-annex.docx.
+action-plan-kv.txt, checklist.md, narrative-only.docx, acronyms-annex.docx,
+bold-sections.docx (sections that are only bold or all-caps lines).
 """
 
 from __future__ import annotations
@@ -579,6 +580,39 @@ def acronyms_annex(path: Path) -> None:
     d.save(path)
 
 
+def bold_sections(path: Path) -> None:
+    """A ministry programme's plan typed without heading styles: its sections are bold or
+    all-caps lines, each over a work table. Front matter (ministry name, title, "Note by
+    the Chair", "Background") and a closing "Contact" are bold lines too, over prose only:
+    they are no sections."""
+    d = docx.Document()
+    _bold(d.add_paragraph("MINISTRY OF ENVIRONMENT AND NATURAL RESOURCES"))
+    _bold(d.add_paragraph("National Chemicals Management Programme"))
+    _bold(d.add_paragraph("Work plan 2025"))
+    _bold(d.add_paragraph("Note by the Chair"))
+    d.add_paragraph("This work plan was agreed by the steering committee on 12 December 2024. It lists what "
+                    "each partner will deliver in 2025 and who leads each piece of work.")
+    _bold(d.add_paragraph("Background"))
+    d.add_paragraph("The programme was launched in 2019 with support from UNEP and UNDP. Its second phase "
+                    "concentrates on products, mercury and waste, the three areas below.")
+    d.add_paragraph("CHEMICALS IN PRODUCTS")
+    _table(d, [("Activity", "Lead", "Timeframe"),
+               ("Publish guidance on lead in paint for importers", "UNEP", "Q1 2025"),
+               ("Train customs officers on labelling rules", "UNITAR", "April–June 2025")]).style = "Table Grid"
+    _bold(d.add_paragraph("Mercury and artisanal gold mining"))
+    d.add_paragraph("Activities under this heading follow the national action plan adopted in 2023.")
+    _table(d, [("Activity", "Lead", "Timeframe"),
+               ("Survey mercury use in three mining districts", "UNIDO", "May 2025"),
+               ("Pilot mercury-free processing in two cooperatives", "UNIDO and WHO",
+                "second half of 2025")]).style = "Table Grid"
+    _bold(d.add_paragraph("WASTE MANAGEMENT"))
+    _table(d, [("Activity", "Lead", "Timeframe"),
+               ("Draft the regulation on e-waste take-back", "UNEP", "by September 2025")]).style = "Table Grid"
+    _bold(d.add_paragraph("Contact"))
+    d.add_paragraph("Questions on this plan go to the programme secretariat.")
+    d.save(path)
+
+
 BUILDERS = {
     "plan-fr.docx": plan_fr,
     "plan-md.md": plan_md,
@@ -590,6 +624,7 @@ BUILDERS = {
     "checklist.md": checklist_md,
     "narrative-only.docx": narrative_only,
     "acronyms-annex.docx": acronyms_annex,
+    "bold-sections.docx": bold_sections,
 }
 
 # Made with pandoc / LibreOffice (module docstring) and committed, copied as they are.
