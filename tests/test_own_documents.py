@@ -84,7 +84,7 @@ def _todo(reason: str):
     "checklist.md",
     "narrative-only.docx",
     "acronyms-annex.docx",
-    pytest.param("bold-sections.docx", marks=_todo("bold and all-caps lines are no sections yet")),
+    "bold-sections.docx",
 ])
 def test_own_documents_score(report, name):
     row = report[name]

@@ -3,7 +3,8 @@
 Reads the document top to bottom. Sections come from numbered section paragraphs
 (those followed by role lines such as "Focus Area Lead:", or inside a "Focus
 areas" region), from keyword headings ("Workstream 1: ..."), from heading-styled
-paragraphs that open content, from annex headings, and from part / accomplishment
+paragraphs that open content, from bold or all-caps lines over work in a document
+without heading styles (`emphasis`), from annex headings, and from part / accomplishment
 rows of activity tables. Activities come from activity tables (`tables`), from
 "Indicative activities" / "Purpose" bullets, from "Activities:" lists, and from
 lettered and numbered items inside a section. Numbered prose before the first
@@ -22,6 +23,7 @@ from parsers.model import Document, Paragraph, Table
 from .aligned import read_aligned_table
 from .columns import infer_layout, read_layout
 from .detected import add_key_value_item, add_work_lists, drop_repeats, trailing_timeline
+from .emphasis import emphasised_headings
 from .eventtables import find_event_columns, read_event_table
 from .headings import (
     ANNEX,
@@ -70,6 +72,7 @@ class FlowReader:
         self.last_layout = None             # (section, Layout) of the last activity table
         self.section_class = None           # label class of numbered section paragraphs ("num")
         self.heading_sections: list[tuple[int, SectionNode]] = []
+        self.emphasised = emphasised_headings(self.blocks, outline.title)  # bold / all-caps headings
 
     def read(self) -> None:
         key_value = {item.start: item for item in find_key_value_items(self.blocks)}
@@ -223,7 +226,7 @@ class FlowReader:
         keyword = keyword_heading(text) or (keyword_heading(f"{p.list_label} {text}") if p.list_label else None)
         heading = p.heading_level and (p.style or "").lower() != "title" and text not in (self.outline.title or "") \
             and not is_generic_heading(text) and not is_workplan_heading(text) and len(text) < MAX_HEADING_CHARS
-        if not keyword and not (heading and _opens_content(self.blocks, i)):
+        if not keyword and not (heading and _opens_content(self.blocks, i)) and i not in self.emphasised:
             return False
         level_key = p.heading_level or 1
         while self.heading_sections and self.heading_sections[-1][0] >= level_key:

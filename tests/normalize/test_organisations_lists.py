@@ -128,11 +128,22 @@ def test_organisations_lists_keep_french_qualifier():
     ("Focus Area Leads", "focus area lead"),
     ("Lead agency", "lead agency"),
     ("Co-chairs", "co-chair"),
-    ("Secretariat", "secretariat"),
 ])
 def test_organisations_lists_leave_role_references_to_the_caller(raw, role):
     (ref,) = default_matcher().split_list(raw)
     assert (ref.org_id, ref.role_ref, ref.known, ref.raw) == (None, role, True, raw)
+
+
+@pytest.mark.parametrize(("raw", "org_id"), [
+    # a secretariat is a body that does the work, not a pointer to another role's holder
+    ("Secretariat", "group:Secretariat"),
+    ("AMR Secretariat", "group:AMR Secretariat"),
+    ("Secretaría técnica", "group:Secretaría técnica"),
+    ("Secrétariat du groupe", "group:Secrétariat du groupe"),
+])
+def test_organisations_lists_secretariats_are_groups(raw, org_id):
+    (ref,) = default_matcher().split_list(raw)
+    assert (ref.org_id, ref.role_ref) == (org_id, None)
 
 
 def test_organisations_lists_emit_holders_instead_of_the_role():
