@@ -33,6 +33,9 @@ OWN_NAMES = frozenset(
     [MARKER_NAME, "run.json", "datapackage.json", LEDGER_NAME, f"{LEDGER_NAME}-journal",
      f"{LEDGER_NAME}-wal", f"{LEDGER_NAME}-shm"]
     + [f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet")]
+    # ingest.report.OUTPUT_NAMES: the review page and the DuckDB file, with their temporary names
+    + ["report.html", "report.html.partial", "workplan.duckdb", "workplan.duckdb.partial",
+       "workplan.duckdb.partial.wal", "workplan.duckdb.wal"]
 )
 
 
