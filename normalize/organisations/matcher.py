@@ -66,6 +66,7 @@ class OrgMatcher:
         # Group words that also name groups when they start or end a longer name ("EMG members");
         # shorter ones ("All", "IMG") would catch too much.
         self._group_affixes = {g for g in self._groups if len(g) > 3}
+        self._unit_words = {(org_key(t["term"]), t["scope"]) for t in terms if t["kind"] == "unit"}
         self._labels = {org_key(t["term"]) for t in terms if t["kind"] in ("label", "role")}
         self._quals = {org_key(t["term"]): (t["key"], t["scope"] or "item")
                        for t in terms if t["kind"] == "qualifier"}
@@ -256,7 +257,16 @@ class OrgMatcher:
             org = self.lookup(re.sub(r"['\u2019]s$", "", " ".join(words[:k])))
             if org is not None:
                 return OrgRef(raw=raw, org_id=org.org_id, org_name=org.name)
+        if self._names_unit(key):
+            # a unit with no organisation of the list named ("Health Promotion Unit"): a body
+            name = re.sub(r"\s+", " ", text).strip()
+            return OrgRef(raw=raw, org_id=f"group:{name}", org_name=name)
         return OrgRef(raw=raw, org_id=None, org_name=None, known=False, suggestion=self.near_miss(text))
+
+    def _names_unit(self, key: str) -> bool:
+        """True when a unit word ends ("... Unit") or starts ("Unidad de ...") a longer name."""
+        return any((key.endswith(" " + w) if scope == "end" else key.startswith(w + " "))
+                   for w, scope in self._unit_words)
 
     def holder_role(self, role_ref: str) -> str | None:
         """The role ("lead", "co_chair") whose holders a role reference names ("focus area

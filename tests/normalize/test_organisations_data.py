@@ -67,7 +67,8 @@ def test_organisations_data_loaders_read_once():
 
 def test_organisations_data_terms_have_known_kinds_and_scopes():
     terms = load_org_terms()
-    assert {t["kind"] for t in terms} == {"role", "group", "qualifier", "label"}
+    assert {t["kind"] for t in terms} == {"role", "group", "qualifier", "label", "unit"}
+    assert all(t["scope"] in ("start", "end") for t in terms if t["kind"] == "unit")
     assert all(t["scope"] in ("list", "item") for t in terms if t["kind"] == "qualifier")
     assert all(t["key"] for t in terms if t["kind"] in ("role", "group", "qualifier"))
 

@@ -202,3 +202,19 @@ def test_unlisted_names_joined_by_and_stay_one_name_and_partner_numbers_go():
         "1 - UPSud", "11 - UVSQ, UNEP")]
     assert split == [["Office of Management and Budget"], ["Ministry of Health", "Ministry of Education"],
                      ["Boris", "Rob"], ["UPSud"], ["UVSQ", "UNEP"]]
+
+
+@pytest.mark.parametrize(("raw", "org_id"), [
+    # a unit named alone is a body (group); under a listed organisation it is that organisation
+    ("Health Promotion Unit", "group:Health Promotion Unit"),
+    ("Veterinary Services Department", "group:Veterinary Services Department"),
+    ("Unidad de Salud Ambiental", "group:Unidad de Salud Ambiental"),
+    ("Direction de la santé publique", "group:Direction de la santé publique"),
+    ("UNEP Economy Division", "UNEP"),
+    ("UNDP Country Office", "UNDP"),
+    ("Ministry of Education", None),  # an organisation the list does not know: no unit word
+    ("Department of Education", None),  # English puts the unit word last; first, it names a ministry
+])
+def test_organisations_lists_units(raw, org_id):
+    (ref,) = default_matcher().split_list(raw)
+    assert ref.org_id == org_id
