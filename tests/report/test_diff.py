@@ -1,0 +1,83 @@
+"""`workplan-ingest diff`: a later draft of the IMG plan, made from the shared fixture
+by editing a lead, deleting a row, rewording one activity and moving a quarter
+(drafts.py), compared with the original; the expected rows are written by hand."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ingest.cli import app
+from ingest.report.diff import COLUMNS
+
+NBSAP = "Q3 2021(check this timeline vs new global biodiversity framework)"
+# Hand-written: what a reviewer expects to read in changes.csv (keys aside).
+EXPECTED = [
+    ("removed", "activities", "text",
+     "Explore creation of temporary desk support function for UNCTs with DCO", ""),
+    ("changed", "activities", "text",
+     "Joint guidance for UNCTs and national level agencies on integrating human rights in NDCs",
+     "Joint guidance for UN country teams and national agencies on integrating human rights in NDCs"),
+    ("changed", "timelines", "timeline", f"{NBSAP} (2021-07-01 – 2021-09-30)",
+     NBSAP.replace("Q3", "Q4") + " (2021-10-01 – 2021-12-31)"),
+    ("removed", "participants", "lead", "ILO", ""),
+    ("added", "participants", "lead", "", "UNEP"),
+]
+
+
+def read_changes(folder: Path) -> list[dict]:
+    with open(folder / "changes.csv", encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        assert tuple(reader.fieldnames) == COLUMNS
+        return list(reader)
+
+
+def test_diff_of_an_edited_draft_lists_each_edit_once(fixtures_dir, hre_second_draft, tmp_path):
+    first = tmp_path / "v1"  # the original, as an output folder of one document
+    first.mkdir()
+    shutil.copy(fixtures_dir / "img-hre-draft-workplan.docx", first)
+    old = tmp_path / "old"
+    result = CliRunner().invoke(app, ["run", str(first), "--out", str(old), "--quiet", "--workers", "0",
+                                      "--no-report"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "changes"
+    result = CliRunner().invoke(app, ["diff", str(old), str(hre_second_draft), "--out", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    rows = read_changes(out)
+    assert sorted((r["change"], r["table"], r["field"], r["old"], r["new"]) for r in rows) == sorted(EXPECTED)
+    by_field = {(r["table"], r["change"]): r for r in rows}
+    # Keys name the activity in each draft: the deleted first row shifts the new ids.
+    reworded = by_field[("activities", "changed")]
+    assert reworded["old_key"] != reworded["new_key"]
+    assert by_field[("activities", "removed")]["new_key"] == ""
+    assert by_field[("participants", "added")]["old_key"] and by_field[("participants", "added")]["new_key"]
+    assert "1 removed, 1 reworded" in result.output and "timelines: 1 changed" in result.output
+    page = (out / "diff.html").read_text(encoding="utf-8")
+    assert "<del>UNCTs</del>" in page and "<ins>UN country teams</ins>" in page
+    assert "http://" not in page and "https://" not in page
+
+
+def test_diff_of_a_draft_with_itself_is_empty(hre_second_draft, tmp_path):
+    out = tmp_path / "same"
+    result = CliRunner().invoke(app, ["diff", str(hre_second_draft), str(hre_second_draft), "--out", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert read_changes(out) == []
+    assert "0 added, 0 removed, 0 reworded" in result.output
+
+
+def test_diff_refuses_what_is_not_one_draft(batch_out, batch_inputs, hre_second_draft, tmp_path):
+    runner = CliRunner()
+    missing = runner.invoke(app, ["diff", str(tmp_path / "nope.docx"), str(tmp_path / "nope.docx"),
+                                  "--out", str(tmp_path / "o")])
+    assert missing.exit_code == 2 and "No such file" in missing.output
+    several = runner.invoke(app, ["diff", str(batch_out), str(batch_out), "--out", str(tmp_path / "o")])
+    assert several.exit_code == 2 and "documents" in several.output
+    broken = runner.invoke(app, ["diff", str(hre_second_draft), str(batch_inputs / "broken.docx"),
+                                 "--out", str(tmp_path / "o")])
+    assert broken.exit_code == 2 and "no readable document" in broken.output and "broken.docx" in broken.output
+    assert not (tmp_path / "o" / "changes.csv").exists()
