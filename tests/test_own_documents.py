@@ -69,18 +69,13 @@ def _todo(reason: str):
 @pytest.mark.parametrize("name", [
     "plan-fr.docx", "plan-fr-ruled.pdf", "plan-fr-unruled.pdf", "plan-md.md",
     # issue 10 families
-    pytest.param("logframe-numbered.docx", marks=_todo(
-        "overall 0.950, fields 0.75: the gold labels outputs '1.1', the product gives the label Word "
-        "displays, 'Output 1.1' (SPEC: labels as displayed) — one of the two must change")),
+    "logframe-numbered.docx",
     "gantt-es.docx",
     "events-annex.docx",
     "pandoc-plan.docx",
     "pandoc-plan.md",
     pytest.param("pandoc-plan.pdf", marks=_todo("overall 0.807: the table cell's footnote is not read")),
-    pytest.param("action-plan-kv.txt", marks=_todo(
-        "overall 0.633: 'Strategic objective N:' headings not sections; the gold's label '3' for "
-        "'Action 3:' and its rows for unlisted bodies differ from the product's 'Action 3' and "
-        "'unlisted:' rows (see README)")),
+    "action-plan-kv.txt",
     "checklist.md",
     "narrative-only.docx",
     "acronyms-annex.docx",
