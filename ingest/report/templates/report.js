@@ -3,7 +3,8 @@
 (function () {
   "use strict";
   const views = [];
-  const drawn = Array.from(document.querySelectorAll("script.chart-spec")).map(function (node) {
+  const specs = typeof vegaEmbed === "function" ? document.querySelectorAll("script.chart-spec") : [];
+  const drawn = Array.from(specs).map(function (node) {
     const target = document.getElementById(node.dataset.target);
     return vegaEmbed(target, JSON.parse(node.textContent), {renderer: "svg", actions: false})
       .then(function (result) { views.push(result.view); });
