@@ -95,6 +95,8 @@ def run_command(
         "--max-rows", min=1, help="Most table rows read from one document; rows past it are dropped "
                                   "and the document is partial.")
     ] = DEFAULT_MAX_ROWS,
+    no_report: Annotated[bool, typer.Option(
+        "--no-report", help="Do not write report.html (workplan.duckdb is written all the same).")] = False,
 ) -> None:
     """Ingest workplans into CSV + Parquet tables (SPEC.md) in the output folder.
 
@@ -156,6 +158,9 @@ def run_command(
     except IngestError as e:
         err.print(f"Error: {e.message}\n{e.remedy}")
         raise typer.Exit(1) from e
+    from ingest.report.commands import after_run  # report.html + workplan.duckdb, from the tables
+
+    after_run(out, html=not no_report, echo=err.print)
     if plain:
         for line in summary_lines(result, out):
             typer.echo(line)
@@ -208,6 +213,41 @@ def _run_info(result, limits: Limits | None = None, full: bool = False) -> dict:
     return {"python": platform.python_version(), "versions": versions, "pipeline": pipeline_version(),
             "counts": counts, "status": status, "files": result.stats, "full": full,
             "limits": asdict(limits) if limits else None, "timings_s": result.timings}
+
+
+@app.command("report")
+def report_command(
+    out: Annotated[Path, typer.Argument(help="An output folder written by `workplan-ingest run`.")],
+) -> None:
+    """Rebuild report.html (the review page) and workplan.duckdb of an output folder
+    from its tables.
+
+    Example:
+
+        workplan-ingest report data/processed
+    """
+    from ingest.report.commands import report_cli
+
+    raise typer.Exit(report_cli(out, echo=typer.echo))
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[Path, typer.Argument(help="The earlier draft: a document file or an output folder.")],
+    new: Annotated[Path, typer.Argument(help="The later draft: a document file or an output folder.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for changes.csv and diff.html.")],
+) -> None:
+    """What changed between two drafts of one plan: activities added, removed, reworded
+    or moved, leads and contributors, timelines, comments. Activities are matched by
+    label and text similarity, never by id.
+
+    Example:
+
+        workplan-ingest diff draft-v1.docx draft-v2.docx --out /tmp/changes
+    """
+    from ingest.report.commands import diff_cli
+
+    raise typer.Exit(diff_cli(old, new, out, echo=typer.echo))
 
 
 @app.command("codes")
