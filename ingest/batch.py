@@ -36,7 +36,7 @@ READ = ("ok", "partial")
 
 # Files a batch looks at inside folders. Legacy .doc files are picked up so that they
 # are reported (or converted) rather than silently skipped.
-INPUT_SUFFIXES = (".docx", ".docm", ".pdf", ".txt", ".doc", ".md", ".text")
+INPUT_SUFFIXES = tuple(parsers.SUFFIXES)  # every suffix a parser reads (spreadsheets too)
 
 
 @dataclass

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from .limits import Limits
 
 SUFFIXES = {".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".txt": "txt",
-            ".text": "txt", ".md": "txt", ".doc": "doc"}
+            ".text": "txt", ".md": "txt", ".doc": "doc", ".xlsx": "xlsx", ".xlsm": "xlsx",
+            ".xls": "doc", ".csv": "csv", ".tsv": "csv", ".tab": "csv"}
 
 # First bytes of formats people save by mistake under a workplan's name, so the
 # error says what the file is rather than only what it is not.
@@ -33,8 +34,9 @@ _MAGIC = (
 
 
 def detect_format(path: str | Path) -> str:
-    """The format of a file from its first bytes and suffix: "docx", "pdf", "txt",
-    or "ole2" (an encrypted Office file or a legacy .doc; see parsers.legacy).
+    """The format of a file from its first bytes and suffix: "docx", "xlsx" (a zip whose
+    directory names xl/workbook.xml), "pdf", "txt", "csv" (.csv/.tsv text), or "ole2"
+    (an encrypted Office file, a legacy .doc or .xls; see parsers.legacy).
 
     Raises UnsupportedFormat when the content is none of them.
     """
@@ -43,7 +45,8 @@ def detect_format(path: str | Path) -> str:
         head = f.read(16)
     suffix = SUFFIXES.get(path.suffix.lower())
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return "docx"
+        from .xlsx.package import is_workbook
+        return "xlsx" if is_workbook(path) else "docx"
     if head.startswith(b"%PDF") or (b"%PDF-" in head and suffix == "pdf"):
         return "pdf"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -52,9 +55,9 @@ def detect_format(path: str | Path) -> str:
         if head.startswith(magic):
             raise UnsupportedFormat(f"{path.name} is {what}, not a workplan (.docx, .pdf or text).",
                                     "Save the workplan as .docx, .pdf or .txt and ingest that file.")
-    if suffix == "txt":
-        return "txt"
-    if suffix in ("docx", "pdf", "doc") and head and _looks_like_text(path):
+    if suffix in ("txt", "csv"):
+        return suffix
+    if suffix in ("docx", "pdf", "doc", "xlsx") and head and _looks_like_text(path):
         raise UnsupportedFormat(f"{path.name} is named {path.suffix} but holds plain text.",
                                 "Rename it to .txt (or save it again from Word) and ingest it again.")
     if not head:
@@ -90,9 +93,15 @@ def parse(path: str | Path, limits: Limits | None = None) -> Document:
     fmt = detect_format(path)
     if fmt == "ole2":
         from .legacy import parse_ole2
-        doc = parse_ole2(path, lambda p: _parse_docx(p, limits), limits.convert_timeout)
+        doc = parse_ole2(path, lambda p: _parse_docx(p, limits), limits.convert_timeout,
+                         parse_xlsx=lambda p: _parse_xlsx(p, limits))
     elif fmt == "docx":
         doc = _parse_docx(path, limits)
+    elif fmt == "xlsx":
+        doc = _parse_xlsx(path, limits)
+    elif fmt == "csv":
+        from .xlsx.delimited import parse_delimited
+        doc = parse_delimited(path, limits.max_rows)
     elif fmt == "pdf":
         safety.check_pdf(path, limits.max_pages)
         try:
@@ -116,6 +125,18 @@ def _parse_docx(path: Path, limits: Limits) -> Document:
     notes = safety.check_zip(path, max_uncompressed=limits.max_uncompressed, max_ratio=limits.max_ratio,
                              ratio_floor=limits.ratio_floor, max_entries=limits.max_entries)
     doc = parse_docx(path)
+    if notes:
+        doc = dataclasses.replace(doc, diagnostics=(*notes, *doc.diagnostics))
+    return doc
+
+
+def _parse_xlsx(path: Path, limits: Limits) -> Document:
+    from . import safety
+    from .xlsx import parse_xlsx
+
+    notes = safety.check_zip(path, max_uncompressed=limits.max_uncompressed, max_ratio=limits.max_ratio,
+                             ratio_floor=limits.ratio_floor, max_entries=limits.max_entries)
+    doc = parse_xlsx(path, limits.max_rows)
     if notes:
         doc = dataclasses.replace(doc, diagnostics=(*notes, *doc.diagnostics))
     return doc

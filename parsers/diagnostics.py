@@ -101,8 +101,8 @@ _CATALOGUE = (
     Code("duplicate", "info", "Same bytes as {first}; its records are not repeated.",
          "Nothing to do; remove one of the copies to silence this."),
     Code("converted", "info",
-         "{file} is a legacy Word 97-2003 .doc; {converter} converted it to .docx before reading.",
-         "Nothing to do; save it as .docx to skip the conversion."),
+         "{file} is a {what}; {converter} converted it to .{target} before reading.",
+         "Nothing to do; save it as .docx or .xlsx to skip the conversion."),
     Code("macros_ignored", "info",
          "The file holds macros ({parts}); they were not run, only its content was read.",
          "Nothing to do: macros are never run."),
@@ -157,6 +157,11 @@ _CATALOGUE = (
          "Left out the running {what} \"{text}\" (on {count} of {total} pages): page furniture, "
          "not content.",
          "Nothing to do; the line repeats at the same place on most pages."),
+    # -- spreadsheets ----------------------------------------------------------------
+    Code("hidden_skipped", "info",
+         "Not read, because the workbook hides them: {what}.",
+         "Nothing to do if they are lookup lists or dropped rows; unhide them in Excel and ingest "
+         "the file again if they belong to the plan."),
     # -- any format ------------------------------------------------------------------
     Code("rows_truncated", "warning",
          "The document's tables hold {found} rows, more than the limit of {limit}: the first "

@@ -7,6 +7,7 @@ names (rather than reading the directory with a full OLE2 reader) is enough here
 we only need to know which of three things the file is, never to read its streams.
 * "EncryptionInfo" / "EncryptedPackage": an encrypted OOXML package (MS-OFFCRYPTO).
 * "WordDocument": a Word 97-2003 binary document (MS-DOC).
+* "Workbook": an Excel 97-2003 binary workbook (MS-XLS), converted to .xlsx the same way.
 
 A legacy .doc is converted to .docx by LibreOffice when `soffice` is on PATH (in a
 temporary folder, with a time limit) and parsed from that; otherwise it fails with
@@ -31,12 +32,15 @@ from .model import Document
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
 _WORD = "WordDocument".encode("utf-16-le")
+_EXCEL = "Workbook".encode("utf-16-le")
+# kind -> (what the file is, the format LibreOffice converts it to)
+_LEGACY = {"word": ("legacy Word 97-2003 .doc file", "docx"), "excel": ("legacy Excel 97-2003 .xls file", "xlsx")}
 _CHUNK = 1 << 20
 
 
 def ole2_kind(path: Path) -> str:
-    """"encrypted", "word" or "other" for an OLE2 file, from its stream names."""
-    found_word = False
+    """"encrypted", "word", "excel" or "other" for an OLE2 file, from its stream names."""
+    found_word = found_excel = False
     tail = b""
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(_CHUNK), b""):
@@ -44,39 +48,50 @@ def ole2_kind(path: Path) -> str:
             if any(name in data for name in _ENCRYPTED):
                 return "encrypted"
             found_word = found_word or _WORD in data
+            found_excel = found_excel or _EXCEL in data
             tail = data[-64:]  # a name may straddle two chunks
-    return "word" if found_word else "other"
+    return "word" if found_word else "excel" if found_excel else "other"
 
 
-def parse_ole2(path: Path, parse_docx: Callable[[Path], Document], convert_timeout: float) -> Document:
-    """The Document of a legacy .doc converted by LibreOffice, with a `converted` info
-    diagnostic. Raises EncryptedFile, LegacyFormat (no LibreOffice, or it failed) or
-    UnsupportedFormat (an OLE2 file that is not a Word document)."""
+def parse_ole2(path: Path, parse_docx: Callable[[Path], Document], convert_timeout: float,
+               parse_xlsx: Callable[[Path], Document] | None = None) -> Document:
+    """The Document of a legacy .doc (or .xls, given `parse_xlsx`) converted by
+    LibreOffice, with a `converted` info diagnostic. Raises EncryptedFile, LegacyFormat
+    (no LibreOffice, or it failed) or UnsupportedFormat (an OLE2 file that is neither)."""
     path = Path(path)
     kind = ole2_kind(path)
     if kind == "encrypted":
         raise EncryptedFile(f"{path.name} is an encrypted (password-protected) Office file.")
+    if kind == "excel" and parse_xlsx is not None:
+        return _converted(path, parse_xlsx, convert_timeout, kind)
     if kind != "word":
         raise UnsupportedFormat(f"{path.name} is a legacy Office file (OLE2) but not a Word document.")
+    return _converted(path, parse_docx, convert_timeout, kind)
+
+
+def _converted(path: Path, parse: Callable[[Path], Document], convert_timeout: float, kind: str) -> Document:
+    what, target = _LEGACY[kind]
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise LegacyFormat(f"{path.name} is a legacy Word 97-2003 .doc file; LibreOffice (soffice) "
+        raise LegacyFormat(f"{path.name} is a {what}; LibreOffice (soffice) "
                            "is not installed here, so it was not converted.",
-                           "Save it as .docx in Word or LibreOffice and ingest it again "
-                           "(or install LibreOffice so that .doc files are converted).")
+                           f"Save it as .{target} in Office or LibreOffice and ingest it again "
+                           f"(or install LibreOffice so that such files are converted).")
     with tempfile.TemporaryDirectory(prefix="wpi-doc-") as tmp:
-        converted = _convert(soffice, path, Path(tmp), convert_timeout)
-        doc = parse_docx(converted)
-    note = make("converted", None, file=path.name, converter=f"LibreOffice ({Path(soffice).name})")
+        converted = _convert(soffice, path, Path(tmp), convert_timeout, what, target)
+        doc = parse(converted)
+    note = make("converted", None, file=path.name, what=what, target=target,
+                converter=f"LibreOffice ({Path(soffice).name})")
     return dataclasses.replace(doc, path=str(path), diagnostics=(note, *doc.diagnostics))
 
 
-def _convert(soffice: str, path: Path, tmp: Path, timeout: float) -> Path:
+def _convert(soffice: str, path: Path, tmp: Path, timeout: float, what: str = _LEGACY["word"][0],
+             target: str = "docx") -> Path:
     # A private profile folder: soffice refuses to start beside a running instance
     # that uses the default profile, and must not write into the user's home.
     profile = (tmp / "profile").as_uri()
     cmd = [soffice, "--headless", "--norestore", f"-env:UserInstallation={profile}",
-           "--convert-to", "docx", "--outdir", str(tmp / "out"), str(path)]
+           "--convert-to", target, "--outdir", str(tmp / "out"), str(path)]
     try:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                 start_new_session=True, env={**os.environ, "HOME": str(tmp)})
@@ -85,16 +100,16 @@ def _convert(soffice: str, path: Path, tmp: Path, timeout: float) -> Path:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)  # soffice forks: end its whole group
             proc.communicate()
-            raise LegacyFormat(f"{path.name} is a legacy Word 97-2003 .doc file; LibreOffice did "
+            raise LegacyFormat(f"{path.name} is a {what}; LibreOffice did "
                                f"not convert it within {timeout:g} s.") from None
     except OSError as e:
-        raise LegacyFormat(f"{path.name} is a legacy Word 97-2003 .doc file; LibreOffice could "
+        raise LegacyFormat(f"{path.name} is a {what}; LibreOffice could "
                            f"not be started ({e}).") from e
-    out = tmp / "out" / (path.stem + ".docx")
+    out = tmp / "out" / f"{path.stem}.{target}"
     if proc.returncode != 0 or not out.exists():
         detail = (stderr or b"").decode("utf-8", "replace").strip()[-200:]
-        raise LegacyFormat(f"{path.name} is a legacy Word 97-2003 .doc file; LibreOffice could not "
+        raise LegacyFormat(f"{path.name} is a {what}; LibreOffice could not "
                            f"convert it ({detail or 'exit ' + str(proc.returncode)}).")
     if out.stat().st_size == 0:
-        raise UnreadableFile(f"{path.name}: LibreOffice produced an empty .docx.")
+        raise UnreadableFile(f"{path.name}: LibreOffice produced an empty .{target}.")
     return out

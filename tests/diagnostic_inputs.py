@@ -121,6 +121,19 @@ def drawn_gantt_docx(path: Path) -> Path:
     return path
 
 
+def hidden_sheet_xlsx(path: Path) -> Path:
+    """A workbook whose second sheet, a list of agencies, is hidden."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["Activity", "Lead", "Timeline"])
+    wb.active.append(["Map the social registries", "UNICEF", "Q2 2025"])
+    wb.create_sheet("Lists").append(["UNICEF"])
+    wb["Lists"].sheet_state = "hidden"
+    wb.save(path)
+    return path
+
+
 def main_inputs(folder: Path, pdf_samples, seeds_dir: Path) -> None:
     """One file per code that default limits can give; comments name the codes."""
     (folder / "empty.txt").write_bytes(b"")  # unreadable_file
@@ -151,6 +164,7 @@ def main_inputs(folder: Path, pdf_samples, seeds_dir: Path) -> None:
     pdf_samples.slides(folder / "slides.pdf")  # page_furniture_removed
     shutil.copy(seeds_dir / "img-hre-draft-workplan.txt", folder / "tika.txt")  # ragged_row
     drawn_gantt_docx(folder / "drawn-gantt.docx")  # timeline_in_drawing
+    hidden_sheet_xlsx(folder / "hidden.xlsx")  # hidden_skipped
 
 
 def fake_soffice(folder: Path, docx_path: Path) -> Path:
