@@ -1,0 +1,107 @@
+"""report.html as written by `run` and rebuilt by `report`: what a reviewer needs is
+on the page, the page needs nothing from the network, and both files are the
+tool's own (replaced on a rerun, never carried over as the user's)."""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ingest.cli import app
+from ingest.report import OUTPUT_NAMES
+from ingest.writers.ownership import OWN_NAMES
+
+
+def read(folder: Path, name: str) -> list[dict]:
+    with open(folder / f"{name}.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def page_text(folder: Path) -> str:
+    return html.unescape((folder / "report.html").read_text(encoding="utf-8"))
+
+
+def test_run_writes_a_self_contained_report_under_5_mb(batch_out):
+    page = (batch_out / "report.html").read_text(encoding="utf-8")
+    assert (batch_out / "report.html").stat().st_size < 5 * 1024 * 1024
+    assert not re.search(r"""<(script|link|img)[^>]+(src|href)=["']?(https?:)?//""", page)
+    assert page.count("window.vegaEmbed=") == 1  # the chart runtime, inlined once
+    assert not list(batch_out.glob("*.partial*"))
+
+
+def test_failed_and_partial_documents_come_first_with_error_and_remedy(batch_out):
+    page = page_text(batch_out)
+    overview = page[page.index("Batch overview"):page.index("</table>", page.index("Batch overview"))]
+    first = {name: overview.index(name) for name in
+             ("broken.docx", "img-hre-draft-workplan.docx", "emg-workplan-2018.docx", "zz-copy-of-emg.docx")}
+    assert min(first, key=first.get) == "broken.docx"  # failed first
+    assert max(first, key=first.get) == "zz-copy-of-emg.docx"  # duplicates last
+    failed = next(d for d in read(batch_out, "documents") if d["status"] == "failed")
+    assert failed["error"] and " ".join(failed["error"].split()) in " ".join(overview.split())
+    from ingest.codes import catalogue_rows
+
+    code = next(d["code"] for d in read(batch_out, "diagnostics") if d["severity"] == "error")
+    remedy = next(r["remedy"] for r in catalogue_rows() if r["code"] == code)
+    assert remedy in overview
+
+
+def test_every_record_of_the_documents_is_on_the_page_with_its_source_ref(batch_out):
+    page = page_text(batch_out)
+    for doc in read(batch_out, "documents"):
+        if doc["status"] == "ok":
+            assert doc["title"] in page and f"reference year {doc['reference_year']}" in page
+    for name in ("activities", "timelines", "comments", "notes"):
+        for row in read(batch_out, name):
+            assert row["source_ref"] in page, (name, row["source_ref"])
+    for act in read(batch_out, "activities"):
+        assert act["text"] in page
+    for d in read(batch_out, "diagnostics"):
+        assert d["message"] in page
+
+
+def test_uncertain_readings_and_gaps_are_marked(batch_out):
+    page = page_text(batch_out)
+    tentative = [t for t in read(batch_out, "timelines") if t["certainty"] in ("tentative", "tbc", "tbd")]
+    assert tentative
+    for t in tentative:
+        assert re.search(r'class="uncertain" title="' + re.escape(t["certainty"]), page), t["raw"]
+    gaps = page[page.index("Gaps a reviewer chases"):]
+    comment = next(c for c in read(batch_out, "comments") if not c["parent_comment_id"])
+    assert "open comment" in gaps and comment["text"] in gaps
+    for kind in ("no lead", "no timeline", "timeline without dates"):
+        assert f"<td>{kind}</td>" in gaps
+
+
+def test_report_command_rebuilds_the_same_page(batch_out, tmp_path):
+    copy = tmp_path / batch_out.name  # the page names its folder
+    shutil.copytree(batch_out, copy)
+    (copy / "report.html").unlink()
+    (copy / "workplan.duckdb").unlink()
+    result = CliRunner().invoke(app, ["report", str(copy)], catch_exceptions=False)
+    assert result.exit_code == 0 and "report.html" in result.output
+    assert (copy / "report.html").read_bytes() == (batch_out / "report.html").read_bytes()
+    assert (copy / "workplan.duckdb").is_file()
+    refused = CliRunner().invoke(app, ["report", str(tmp_path / "empty")])
+    assert refused.exit_code == 2
+    (tmp_path / "notout").mkdir()
+    refused = CliRunner().invoke(app, ["report", str(tmp_path / "notout")])
+    assert refused.exit_code == 2 and "documents.csv" in refused.output
+
+
+def test_reruns_replace_the_report_and_keep_the_csvs_identical(batch_inputs, tmp_path):
+    assert set(OUTPUT_NAMES) <= OWN_NAMES
+    out = tmp_path / "out"
+    args = ["run", str(batch_inputs), "--out", str(out), "--quiet", "--workers", "0"]
+    runner = CliRunner()
+    assert runner.invoke(app, args, catch_exceptions=False).exit_code == 0
+    first = {p.name: p.read_bytes() for p in out.glob("*.csv")}
+    (out / "my-notes.txt").write_text("mine", encoding="utf-8")
+    assert runner.invoke(app, [*args, "--full", "--no-report"], catch_exceptions=False).exit_code == 0
+    assert {p.name: p.read_bytes() for p in out.glob("*.csv")} == first
+    assert not (out / "report.html").exists()  # the tool's own file, not carried over as the user's
+    assert (out / "workplan.duckdb").is_file() and (out / "my-notes.txt").read_text() == "mine"
