@@ -180,6 +180,9 @@ _CATALOGUE = (
          "Check the date in the source; write it as e.g. '15 March 2021' or 'Q2 2021'."),
     Code("unparsed_timeline", "warning", "Timeline {raw!r} could not be read as a date.",
          "Write the timeline as a date, a month, a quarter or a range of them."),
+    Code("assumed_date", "warning", "Timeline {raw!r} was read on an assumption: {detail}.",
+         "Check the reading (its note says what was assumed); state it in the plan (the fiscal year's "
+         "first month, the hemisphere, exact dates) or give --fiscal-year-start."),
     Code("schedule_mismatch", "warning",
          "Schedule cell has {n_dates} dates for {n_items} items; none paired.",
          "Give the Schedule cell one date per item, in order (or none)."),

@@ -49,7 +49,7 @@ def plan_docx(path: Path) -> Path:
         d.add_paragraph(text)
     rows = [("Activity", "Lead", "Timeline"), ("a) Draft guidance on human rights", "UNEP, Zorblax Agency", "31 June"),
             ("b) Review the national reports", "Focus area lead", "See annex 2"),
-            ("c) Hold a workshop", "UNDP", "Q3 2021")]
+            ("c) Hold a workshop", "UNDP", "Q3 2021"), ("d) Run the summer school", "UNDP", "Summer 2021")]
     table = d.add_table(rows=0, cols=3)
     for row in rows:
         for cell, text in zip(table.add_row().cells, row, strict=True):

@@ -19,6 +19,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from ..data import load_timewords
 
 # precisions, finest first (SPEC: a range's precision is that of its finer end)
@@ -30,16 +32,18 @@ _TOKEN_RE = re.compile(
    |(?P<iso>\d{4}-\d{1,2}-\d{1,2})(?!\d)
    |(?P<dmy>\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2})(?![\d./])
    |(?P<yy>\d{4}[/-]\d{2}(?:\d{2})?)(?![\d/-])
-   |(?P<my>\d{1,2}[./]\d{4})(?!\d)
+   |(?P<my>\d{1,2}[./]\d{4}|\d{2}-\d{4})(?!\d)
    |(?P<dm>\d{1,2}/\d{1,2})(?![\d/])
+   |(?P<qy>(?:[1-4][qh]|[qth][1-4])(?:\d{4}|\d{2}))(?!\d)
    |(?P<q>[qt][1-4]|[1-4]q|[hs][12]|[12]h)(?![^\W_])
+   |(?P<apy>'\d{2})(?!\d)
    |(?P<num>\d{1,4})(?P<ord>st|nd|rd|th|er|re|ère|ème|eme|e|º|°|ª)?(?![^\W_])
    |(?P<word>[^\W\d_]+(?:'[^\W\d_]+)*)\.?
    |(?P<punct>[-/,;&+:])
     """,
     re.X | re.I,
 )
-_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2192"}
                         | {"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u202f": " "})
 
 
@@ -66,9 +70,11 @@ class Atom:
     unit: str | None = None          # "quarter" | "half" for prec quarter/half
     year_from: str = "stated"
     yy_guess: int | None = None
+    offset: int | None = None        # "next year": the reference year + offset
 
 
-_CERT_RANK = {"firm": 0, "tentative": 1, "tbc": 2, "tbd": 3}
+# "assumed" (the reader's own assumption) ranks above firm and below what the plan itself doubts
+_CERT_RANK = {"firm": 0, "assumed": 1, "tentative": 2, "tbc": 3, "tbd": 4}
 
 
 def _strip_accents(s: str) -> str:
@@ -112,6 +118,8 @@ def _raw_tokens(text: str) -> list[tuple[str, str, str | None]]:
         if kind == "ord":
             kind = "num"
         tok = m.group(kind)
+        if kind == "time" and re.fullmatch(r"[12]H\d\d", tok):
+            kind = "qy"              # "1H21" in capitals is a half-year; "1h21" a time of day
         if kind == "word" and tok == "may" and not re.match(r"\s*\d", text[m.end():m.end() + 3]):
             kind = "modal"           # "activities may start in June": the verb, not the month
         out.append((kind, tok.lower(), m.group("ord") if kind == "num" else None))
@@ -128,7 +136,11 @@ def _lexicon() -> tuple[dict[tuple[str, ...], tuple[str, object]], dict[str, int
     w = load_timewords()
     entries: list[tuple[str, str, object]] = []
     entries += [(p, "CERT", v) for p, v in w["certainty"].items()]
-    entries += [(p, "RECUR", None) for p in w["recurring"]]
+    entries += [(p, "RECUR", v) for p, v in w["recurring"].items()]
+    entries += [(p, "YEARWORD", v) for p, v in w["year_offsets"].items()]
+    entries += [(p, "BETWEEN", None) for p in w["between"]]
+    entries += [(p, "PERIOD", None) for p in w["period_words"]]
+    entries += [(p, "EVERY", None) for p in ("every", "each", "cada", "tous les", "toutes les")]
     entries += [(p, "ONG", None) for p in w["ongoing"]]
     entries += [(p, "DL", None) for p in w["deadline"]]
     entries += [(p, "UNTIL", None) for p in w["until"]]
@@ -163,9 +175,11 @@ def tokens(text: str) -> list[tuple[str, object, str]]:
     """(category, value, text) for each word or phrase of the text, phrases matched longest first.
 
     Categories: the lexicon's (MONTH, PART, DL, ...), "NUM" (value (int, digits, ordinal)),
-    "Q" (value ("quarter"|"half", n)), "LIT" (a ready Atom), ":" and "WORD" (unknown)."""
+    "Q" (value ("quarter"|"half", n)), "LIT" (a ready Atom), ":" and "WORD" (unknown).
+    Typed short forms are read as their words first ("EOY" as "end of year"), and a word
+    one slip away from a month name is that month ("Febuary", "Jnue")."""
     lex, longest = _lexicon()
-    raw = _raw_tokens(text)
+    raw = _expanded(_raw_tokens(text))
     out: list[tuple[str, object, str]] = []
     i = 0
     while i < len(raw):
@@ -183,14 +197,24 @@ def tokens(text: str) -> list[tuple[str, object, str]]:
                     i += n
                     break
             else:
-                out.append((":" if tok == ":" else "WORD", None, tok))
+                month = misspelt_month(tok) if kind == "word" else None
+                out.append(("MONTH", month, tok) if month else (":" if tok == ":" else "WORD", None, tok))
                 i += 1
             continue
         if kind == "num":
             out.append(("NUM", (int(tok), len(tok), ordinal), tok))
-        elif kind == "q":
-            unit = "half" if ("h" in tok or "s" in tok) else "quarter"
-            out.append(("Q", (unit, int(tok.strip("qtsh"))), tok))
+        elif kind == "apy":                  # "Mar '20": the apostrophe makes it a year
+            out.append(("NUM", (2000 + int(tok[1:]), 4, None), tok))
+        elif kind in ("q", "qy"):            # "Q3", "3Q19", "2H2020"
+            unit = "half" if ("h" in tok[:2] or "s" in tok[:2]) else "quarter"
+            n = int(tok[0]) if tok[0].isdigit() else int(tok[1])
+            out.append(("Q", (unit, n), tok[:2]))
+            if kind == "qy":
+                y = int(tok[2:])
+                out.append(("NUM", (y + 2000 if y < 100 else y, 4, None), tok[2:]))
+        elif kind == "dm" and _month_next(raw, i + 1):
+            a, b = (int(x) for x in tok.split("/"))
+            out += [("NUM", (a, len(str(a)), None), str(a)), ("R", None, "-"), ("NUM", (b, len(str(b)), None), str(b))]
         else:
             atoms = _literal(kind, tok)
             if not atoms:
@@ -201,6 +225,65 @@ def tokens(text: str) -> list[tuple[str, object, str]]:
                 out.append(("LIT", a, tok))
         i += 1
     return out
+
+
+def _month_next(raw: list, i: int) -> bool:
+    """Whether raw token i is a month name ("23/24 October": two days, not 23 April)."""
+    return i < len(raw) and raw[i][0] == "word" and month_number(raw[i][1]) is not None
+
+
+@functools.cache
+def _abbreviations() -> dict[tuple[str, ...], list]:
+    """Token tuple of a typed short form -> the raw tokens of its words (timewords "abbreviations")."""
+    return {tuple(t[1] for t in _raw_tokens(k)): _raw_tokens(v) for k, v in load_timewords()["abbreviations"].items()}
+
+
+def _expanded(raw: list) -> list:
+    """The raw tokens with typed short forms replaced by their words."""
+    abbr = _abbreviations()
+    if not any((t[1],) in abbr or t[1] in ("year", "end", "n") for t in raw):
+        return raw
+    out, i = [], 0
+    while i < len(raw):
+        for n in (3, 2, 1):
+            key = tuple(t[1] for t in raw[i:i + n])
+            if len(key) == n and key in abbr:
+                out += abbr[key]
+                i += n
+                break
+        else:
+            out.append(raw[i])
+            i += 1
+    return out
+
+
+@functools.cache
+def _long_month_names() -> tuple[tuple[str, int], ...]:
+    """Full month names (no short forms), unaccented, with their numbers."""
+    return tuple((k, v) for k, v in _months().items() if len(k) >= 4 and "." not in k)
+
+
+@functools.cache
+def misspelt_month(word: str) -> int | None:
+    """The month a word names when it is one slip away from a full month name: for
+    names of six letters or more one letter added, dropped, changed or two swapped
+    ("Febuary", "Setember", "Ocotber"); for shorter names only two letters swapped
+    or one doubled ("Jnue", "Apirl", "Jully"), so that names like "Mario" or "Julie"
+    stay words. None for any other word, and when two months are that close."""
+    w = _strip_accents(word.lower())
+    if len(w) < 4 or not w.isalpha() or w in _months():
+        return None
+    found = set()
+    for name, m in _long_month_names():
+        if abs(len(name) - len(w)) > 1 or name[0] != w[0]:
+            continue
+        if len(name) >= 6:
+            if OSA.distance(w, name, score_cutoff=1) <= 1:
+                found.add(m)
+        elif (sorted(w) == sorted(name) and OSA.distance(w, name, score_cutoff=1) <= 1) or \
+                any(w == name[:k] + name[k - 1] + name[k:] for k in range(1, len(name) + 1)):
+            found.add(m)
+    return found.pop() if len(found) == 1 else None
 
 
 def _literal(kind: str, tok: str) -> list[Atom]:

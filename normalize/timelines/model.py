@@ -44,12 +44,22 @@ class TimelineContext:
         number after a month is a day.
     period_start / period_end: The plan period (ongoing and recurring cells use
         it); None when the document states none (then the whole reference year).
+    fiscal_year_start: The month (1-12) the document's fiscal year starts in ("fiscal
+        year starting 1 July", or --fiscal-year-start); None when unknown (a fiscal
+        year is then read as a calendar year, certainty assumed).
+    project_start: The project's first day when the document states it ("The project
+        starts on 1 March 2021"); project time (M6, Year 2) gets dates only then.
+    languages: The order languages are tried in (--lang puts one first); every
+        language is still read.
     """
 
     reference_year: int | None = None
     two_digit_years: bool = False
     period_start: dt.date | None = None
     period_end: dt.date | None = None
+    fiscal_year_start: int | None = None
+    project_start: dt.date | None = None
+    languages: tuple[str, ...] = ("en", "fr", "es")
 
 
 DEFAULT_CONTEXT = TimelineContext()
@@ -62,11 +72,13 @@ class TimelineReading:
     raw: The cell's own text, whitespace collapsed (N.B. notes left out).
     start / end: First and last day covered; None for an open side (deadline:
         start None; open_ended: end None) and both None for kind "unknown".
-    kind: point | range | deadline | open_ended | unknown.
+    kind: point | range | deadline | open_ended | relative (project time) | unknown.
     precision: day | month_part | month | quarter | half | year; None when the
         cell states no date (kind unknown).
-    certainty: firm | tentative | tbc | tbd.
-    note: Bracketed text that is not a date, "recurring" for recurring cells
+    certainty: firm | tentative | tbc | tbd | assumed (the reading rests on an
+        assumption the words do not settle; the note says which).
+    note: Bracketed text that is not a date, "recurring; <frequency>" for recurring
+        cells, the month offsets of project time ("M6-M12"), what was assumed
         (several joined with "; "); None when there is none.
     """
 

@@ -8,44 +8,10 @@ open-ended words set the group's flags. Years are filled in by `normalize.timeli
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..data import load_timewords
 from .grammar import Atom, certainty_of, tokens
+from .groups import Scan, group
 from .model import is_year
-
-
-@dataclass
-class Group:
-    """Atoms that belong together.
-
-    segments: Lists of atoms joined by range words ("15 June – 15 July" is one
-        segment of two atoms); consecutive segments were joined by list words
-        ("/", "and", ",").
-    deadline: A deadline word came first ("By 15 July"). open_start: an
-        open-ended word came first ("from June"). open_end: one came last ("May 18 – onwards").
-    """
-
-    segments: list[list[Atom]] = field(default_factory=list)
-    deadline: bool = False
-    open_start: bool = False
-    open_end: bool = False
-
-
-@dataclass
-class Scan:
-    """What one cell's text holds: date groups and the words that qualify them.
-
-    ongoing / recurring: the cell used such a word ("Ongoing", "annually").
-    n_words: words that are not date words at all (decides notes and diagnostics).
-    """
-
-    groups: list[Group]
-    certainty: str = "firm"
-    recurring: bool = False
-    ongoing: bool = False
-    n_words: int = 0
-
 
 # words between a month-part word and its month; not "in": "start in June" is June
 _PART_GLUE = frozenset({"of", "the", "de", "del", "du", "des", "la", "le", "el"})
@@ -72,7 +38,8 @@ class _Parser:
         return self.t[j][0] if j < self.n else None
 
     def val(self, k: int = 0):
-        return self.t[self.i + k][1]
+        j = self.i + k
+        return self.t[j][1] if j < self.n else None
 
     def text(self, k: int = 0) -> str | None:
         j = self.i + k
@@ -95,7 +62,8 @@ class _Parser:
     def run(self) -> Scan:
         stream: list = []
         certs: list[str] = []
-        flags = {"RECUR": False, "ONG": False}
+        recurring: str | None = None
+        ongoing = whole_period = between = False
         n_words = 0
         while self.i < self.n:
             atoms = self.atom()
@@ -105,16 +73,44 @@ class _Parser:
             c = self.cat()
             if c == "CERT":
                 certs.append(self.val())
-            elif c in ("RECUR", "ONG"):
-                flags[c] = True
+            elif c == "RECUR":
+                recurring = recurring or self.val()
                 stream.append(c)
+            elif c == "EVERY" and self.every():
+                recurring = recurring or self.every()
+                stream.append("RECUR")
+                self.i += 2
+            elif c == "ONG":
+                ongoing = True
+                stream.append(c)
+            elif c == "PERIOD" and stream and stream[-1] == "ONG":
+                whole_period = True              # "throughout the period"
+            elif c == "YEARWORD" and stream and stream[-1] == "ONG":
+                whole_period = True              # "throughout the year"
+            elif c == "BETWEEN":
+                between = True
+            elif c == "L" and between and self.text() in ("and", "y", "et", "e"):
+                stream.append("R")               # "between March and May", "entre marzo y mayo"
+                between = False
             elif c in ("DL", "UNTIL", "OPEN", "SUF", "R", "L", ":"):
                 stream.append(c)
             elif c not in ("FILL", "PART", "YEARWORD"):
-                n_words += c == "WORD"
+                n_words += c in ("WORD", "PERIOD", "EVERY")
                 stream.append("W")        # an unknown word or a stray number ends a group
             self.i += 1
-        return Scan(_group(stream), certainty_of(certs), flags["RECUR"], flags["ONG"], n_words)
+        return Scan(group(stream), certainty_of(certs), recurring, ongoing, n_words, whole_period)
+
+    def every(self) -> str | None:
+        """ "every 6 months", "cada dos años": the frequency, when a number and a unit follow."""
+        w = load_timewords()
+        if self.cat(1) == "NUM":
+            n = self.val(1)[0]
+        else:
+            n = w["number_words"].get(self.text(1) or "")
+        unit = w["frequency_units"].get(self.text(2) or "")
+        if n is None or unit is None:
+            return None
+        return f"every {n} {unit}"
 
     def atom(self) -> list:
         """Atoms (with the connectors between them, for "Qs 1 and 2") starting here;
@@ -126,7 +122,16 @@ class _Parser:
         if c == "Q":
             unit, n = self.val()
             self.i += 1
+            top = 4 if unit == "quarter" else 2
+            if self.cat() == "R" and self.cat(1) == "NUM" and self.val(1)[1] == 1 and not self.val(1)[2] \
+                    and 1 <= self.val(1)[0] <= top and self.cat(2) != "MONTH":
+                m = self.val(1)[0]                           # "Q2-3 2021"
+                self.i += 2
+                return [Atom(unit, n=n, unit=unit, year_from="ref"), "R", self.with_year(Atom(unit, n=m, unit=unit))]
             return [self.with_year(Atom(unit, n=n, unit=unit))]
+        if c == "YEARWORD" and self.val() is not None:      # "next year", "l'année prochaine"
+            self.i += 1
+            return [Atom("year", year_from="ref", offset=self.val(-1))]
         if c == "MONTH":
             self.i += 1
             return [self.after_month(Atom("month", month=self.val(-1)))]
@@ -148,14 +153,21 @@ class _Parser:
         return []
 
     def with_year(self, a: Atom) -> Atom:
-        """`a` with a following 4-digit year attached ("June 2021", "Qs 1 and 2, 2022",
-        "mayo de 2022"); year_from "ref" when the atom still has none."""
+        """`a` with a following year attached ("June 2021", "Qs 1 and 2, 2022", "mayo de
+        2022", "Oct-2019", "Q1/2020", "Q2/21", "Q1 next year"); year_from "ref" when the
+        atom still has none."""
         if a.year is not None:
             return a
-        k = self.past_fill(1 if self.text() == "," else 0)
+        k = self.past_fill(1 if self.text() in (",", "-", "/") else 0)
         y = self.year4(k)
+        if y is None and a.prec in ("quarter", "half") and self.cat(k) == "NUM" \
+                and self.val(k)[1] == 2 and not self.val(k)[2] and self.cat(k + 1) != "MONTH":
+            y = 2000 + self.val(k)[0]                       # "Q2/21": no day follows a quarter
         if y is not None:
             a.year, a.year_from = y, "stated"
+            self.i += k + 1
+        elif self.cat(k) == "YEARWORD" and self.val(k) is not None:
+            a.year_from, a.offset = "ref", self.val(k)
             self.i += k + 1
         else:
             a.year_from = "ref"
@@ -164,6 +176,11 @@ class _Parser:
     def after_month(self, a: Atom) -> Atom:
         """`a` (a month) with a following number read as its day or its two-digit year
         (SPEC: a year when the document's other dates say so, a day otherwise)."""
+        if self.yy and self.text() == "-" and self.cat(1) == "NUM" and self.val(1)[1] == 2 \
+                and not self.val(1)[2]:
+            self.i += 2                                     # "Sep-20" in a plan of two-digit years
+            a.year, a.year_from = 2000 + self.val(-1)[0], "stated"
+            return a
         if self.cat() != "NUM":
             return self.with_year(a)
         v, nd, ordinal = self.val()
@@ -195,7 +212,7 @@ class _Parser:
         y = self.year4()
         if y is not None:
             self.i += 1
-            return [Atom("year", y)]
+            return [self.year_first(y)]
         if not 1 <= v <= 31 or nd > 2:
             return []
         j = self.past_fill(1)
@@ -212,6 +229,21 @@ class _Parser:
             return [a]
         return [self.with_year(a)]
 
+    def year_first(self, y: int) -> Atom:
+        """ "2021 Q3", "2021-Q3", "2021, Q2": a year written before its quarter, half or
+        month is that period's year; otherwise the year itself."""
+        start = self.i
+        if self.text() in (",", "-", "/"):
+            self.i += 1
+        if self.cat() in ("Q", "MONTH"):
+            found = self.atom()
+            if len(found) == 1 and isinstance(found[0], Atom) and found[0].year_from == "ref" \
+                    and found[0].offset is None:
+                found[0].year, found[0].year_from = y, "stated"
+                return found[0]
+        self.i = start
+        return Atom("year", y)
+
     def ordinal_unit(self) -> list[Atom]:
         """ "third quarter", "1st half", "premier semestre", "first half of June",
         "second week of May"; [] when the ordinal is not followed by such a unit."""
@@ -221,6 +253,9 @@ class _Parser:
                 return []
         else:
             v = self.val()
+        listed = self.ordinal_list()
+        if listed:
+            return listed
         unit = self.cat(1)
         j = self.past_fill(2)
         if unit == "QWORD" and 1 <= v <= 4:
@@ -240,6 +275,37 @@ class _Parser:
             self.i += j + 1
             return [self.with_year(a)]
         return []
+
+    def ordinal_at(self, k: int) -> int | None:
+        """The ordinal at offset k ("second", "2e", "III"), None when there is none."""
+        c = self.cat(k)
+        if c == "ORD":
+            return self.val(k)
+        if c == "NUM" and self.val(k)[2]:
+            return self.val(k)[0]
+        return None
+
+    def ordinal_list(self) -> list:
+        """ "Primer y segundo trimestre 2020", "1er et 2e trimestres", "III y IV trimestre":
+        ordinals joined by list or range words before one quarter or half word."""
+        ords, conns, k = [self.ordinal_at(0)], [], 1
+        while self.cat(k) in ("L", "R") and self.ordinal_at(k + 1) is not None:
+            conns.append(self.cat(k))
+            ords.append(self.ordinal_at(k + 1))
+            k += 2
+        if len(ords) < 2 or self.cat(k) not in ("QWORD", "QLIST", "HWORD"):
+            return []
+        unit = "half" if self.cat(k) == "HWORD" else "quarter"
+        if not all(1 <= n <= (4 if unit == "quarter" else 2) for n in ords):
+            return []
+        self.i += k + 1
+        out: list = []
+        for j, n in enumerate(ords):
+            if j:
+                out.append(conns[j - 1])
+            out.append(Atom(unit, n=n, unit=unit, year_from="ref"))
+        self.with_year(out[-1])
+        return out
 
     def quarter_list(self) -> list:
         """ "Qs 1 and 2" / "quarters 3-4": quarter atoms with the connectors between them."""
@@ -286,51 +352,14 @@ class _Parser:
             self.i += 1
             return [Atom("year", y, lo=lo, hi=hi)]
         if c == "YEARWORD":
+            offset = self.val()
             self.i += 1
-            return [Atom("year", lo=lo, hi=hi, year_from="ref")]
+            y = self.year4(self.past_fill(0))
+            if y is not None:                               # "fin de l'année 2021"
+                self.i += self.past_fill(0) + 1
+                return [Atom("year", y, lo=lo, hi=hi)]
+            return [Atom("year", lo=lo, hi=hi, year_from="ref", offset=offset)]
         if c == "Q":                                        # "end of Q3": the quarter
             return self.atom()
         self.i = start
         return []
-
-
-def _group(stream: list) -> list[Group]:
-    """Groups of segments from the flat stream of atoms and connector names."""
-    groups: list[Group] = []
-    g = Group()
-    prev: object = None                   # the last atom or connector within the group
-
-    def close() -> None:
-        nonlocal g, prev
-        if g.segments:
-            groups.append(g)
-        g, prev = Group(), None
-
-    for el in stream:
-        if isinstance(el, Atom):
-            if g.open_end:                # "June onwards; September": a new group
-                close()
-            if isinstance(prev, Atom) and prev.month is None and prev.prec == "day" and g.segments[-1] == [prev]:
-                g.segments.pop()          # "COP 26 1-12 November": 26 is no day of a date
-            if prev in ("R", "UNTIL") and g.segments:
-                g.segments[-1].append(el)
-            else:
-                g.segments.append([el])
-            prev = el
-        elif el in ("SUF", "ONG"):
-            # "May 18 – onwards", "August/throughout mandate"; an ongoing word before
-            # any date ("Throughout 2019") just introduces that date
-            if g.segments and (el == "SUF" or prev is not None):
-                g.open_end = True
-        elif el in ("DL", "OPEN") or (el == "UNTIL" and not g.segments):
-            close()
-            g.deadline = el != "OPEN"
-            g.open_start = el == "OPEN"
-        elif el == ":" and not g.segments:
-            prev = None                   # "Deadline: 30 June" keeps the deadline
-        elif el in (":", "W"):
-            close()
-        elif el != "RECUR":
-            prev = el                     # R, L, UNTIL between atoms
-    close()
-    return groups

@@ -31,7 +31,8 @@ from .model import (
 )
 from .parse import Scan, scan
 from .relative import read_relative
-from .resolve import Piece, month_period, resolve
+from .resolve import Piece, finest, month_period, resolve
+from .special import read_special
 
 _BRACKET_RE = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 _NAME_END_RE = re.compile(r":(?=\s|$)")
@@ -164,9 +165,12 @@ def _read_own(raw: str, ctx: TimelineContext, source_ref: str | None,
     not_dates = _not_dates()
     if raw.lower() in not_dates or raw.lower().strip(" .") in not_dates:
         return [TimelineReading(raw, None, None, "unknown", None, "firm", None)]
-    relative = read_relative(raw)  # the project's start is not known to the reader yet
+    relative = read_relative(raw, ctx.project_start)
     if relative:
         return [relative]
+    special = _special(raw, ctx, source_ref, diags)
+    if special:
+        return [special]
     sc, certainty, notes = _scan_with_brackets(raw, ctx)
 
     def reading(start, end, kind, precision, note_list=notes) -> TimelineReading:
@@ -175,7 +179,8 @@ def _read_own(raw: str, ctx: TimelineContext, source_ref: str | None,
     pieces = resolve(sc.groups, ctx.reference_year)
     _flag_two_digit_guesses(raw, sc, ctx, source_ref, diags)
     out: list[TimelineReading] = []
-    recurring = ["recurring"] + notes if sc.recurring else notes
+    recurring = ["recurring", sc.recurring] + notes if sc.recurring else notes
+    period = _plan_period(ctx)
     for p in pieces:
         if p.start is None:
             detail = ("the cell gives no year and there is no reference year" if p.missing_year
@@ -189,6 +194,8 @@ def _read_own(raw: str, ctx: TimelineContext, source_ref: str | None,
             diags.append(make("ambiguous_date", source_ref, raw=raw, detail="its end comes before its start"))
             out.append(reading(None, None, "unknown", None))
             continue
+        if sc.recurring and shaped[2] == "open_ended":
+            shaped = _recurring_from(shaped, period)     # "Quarterly from Q2": to the plan's end
         out.append(reading(*shaped, recurring))
     if pieces:
         if sc.n_words and len(out) == 1 and out[0].kind == "point" and len(raw.split()) <= 4:
@@ -197,13 +204,12 @@ def _read_own(raw: str, ctx: TimelineContext, source_ref: str | None,
             if fallback and PRECISIONS.index(fallback[3]) < PRECISIONS.index(out[0].precision):
                 return [reading(*fallback)]
         return out
-    period = _plan_period(ctx)
     if sc.recurring or sc.ongoing:
         if period is None:
             diags.append(make("ambiguous_date", source_ref, raw=raw,
                               detail="it spans the plan period, which is unknown"))
-            return [reading(None, None, "unknown", None)]
-        if sc.recurring:
+            return [reading(None, None, "unknown", None, recurring)]
+        if sc.recurring or sc.whole_period:              # "throughout the period": all of it
             return [reading(period[0], period[1], "range", period[2], recurring)]
         return [reading(period[0], None, "open_ended", period[2])]
     if certainty != "firm":                        # "TBD", "Date TBC": SPEC counts them as tbd
@@ -214,6 +220,29 @@ def _read_own(raw: str, ctx: TimelineContext, source_ref: str | None,
         return [reading(*fallback)]
     diags.append(make("unparsed_timeline", source_ref, raw=raw))
     return [reading(None, None, "unknown", None)]
+
+
+def _recurring_from(shaped: tuple, period: tuple | None) -> tuple:
+    """A recurring cell that says from when ("Monthly from March") ranges from then to
+    the plan period's end, or to the end of the start's year when the plan ends before."""
+    start, _, _, precision = shaped
+    if period and period[1] >= start:
+        return start, period[1], "range", finest([precision, period[2]])
+    return start, dt.date(start.year, 12, 31), "range", finest([precision, "year"])
+
+
+def _special(raw: str, ctx: TimelineContext, source_ref: str | None,
+             diags: list[Diagnostic]) -> TimelineReading | None:
+    """The reading of a fiscal / academic year, season, "week of" or horizon cell
+    (normalize.timelines.special), its certainty lowered by any bracketed certainty word."""
+    main = _BRACKET_RE.sub(" ", raw) if "(" in raw or "[" in raw else raw
+    found = read_special(main, ctx, read_timeline)
+    if found is None:
+        return None
+    certs = [found.certainty] + [scan(m.group(1) or m.group(2) or "").certainty for m in _BRACKET_RE.finditer(raw)]
+    if found.code:
+        diags.append(make(found.code, source_ref, raw=raw, detail=found.detail))
+    return TimelineReading(raw, found.start, found.end, found.kind, found.precision, certainty_of(certs), found.note)
 
 
 def _shape(p: Piece) -> tuple[dt.date | None, dt.date | None, str, str]:
@@ -275,7 +304,7 @@ def _dateparser_fallback(raw: str, ctx: TimelineContext) -> tuple | None:
     4-digit year (dateparser would otherwise guess one) and is short."""
     if not years_in(raw) or len(raw.split()) > 5:
         return None
-    data = _dateparser().get_date_data(raw)
+    data = _dateparser(ctx.languages).get_date_data(raw)
     if data is None or data.date_obj is None or data.period not in ("day", "month", "year"):
         return None
     d = data.date_obj.date()
@@ -286,17 +315,18 @@ def _dateparser_fallback(raw: str, ctx: TimelineContext) -> tuple | None:
     return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31), "point", "year"
 
 
-_DATEPARSER = None
+_FALLBACK_LANGUAGES = ("en", "fr", "es", "de", "it", "pt")
 
 
-def _dateparser():
-    """A DateDataParser limited to absolute dates in a few European languages (created once;
-    language detection over all languages reads "X" as Hungarian)."""
-    global _DATEPARSER
-    if _DATEPARSER is None:
-        from dateparser.date import DateDataParser
-        _DATEPARSER = DateDataParser(
-            languages=["en", "fr", "es", "de", "it", "pt"],
-            settings={"PARSERS": ["absolute-time"], "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
-                      "RELATIVE_BASE": dt.datetime(2000, 1, 1), "TIMEZONE": "UTC"})
-    return _DATEPARSER
+@functools.cache
+def _dateparser(preferred: tuple[str, ...] = ()):
+    """A DateDataParser limited to absolute dates in a few European languages, the
+    preferred ones (--lang) tried first (created once per order; language detection
+    over all languages reads "X" as Hungarian)."""
+    from dateparser.date import DateDataParser
+    order = [lang for lang in preferred if lang in _FALLBACK_LANGUAGES]
+    order += [lang for lang in _FALLBACK_LANGUAGES if lang not in order]
+    return DateDataParser(
+        languages=order,
+        settings={"PARSERS": ["absolute-time"], "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+                  "RELATIVE_BASE": dt.datetime(2000, 1, 1), "TIMEZONE": "UTC"})

@@ -1,38 +1,60 @@
-"""Project time: "M6", "M6-M12", "Month 1–48", "M0-M48@.2; M10-M12", "within 6
-months", "Completed within 3 months" (SPEC timelines, kind `relative`).
+"""Project time: "M6", "M6-M12", "M6 – 12", "Month 1–48", "M0-M48@.2; M10-M12",
+"Year 2", "within 6 months", "Completed within 3 months" (SPEC timelines, kind `relative`).
 
 Offsets count months from the project's start, which a plan rarely states, so the
-reading keeps them in `note` ("M6-M12") and leaves the dates null; with a known
-start they become dates (the first day of the start month is month 1, and "M0"
-is the start itself).
+reading keeps them in `note` ("M6-M12"; "Year 2" is "M13-M24") and leaves the dates
+null; with a known start they become dates (the first day of the start month is
+month 1, and "M0" is the start itself).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
+from ..data import load_timewords
 from .model import TimelineReading
 
-_MONTH = r"(?:M|Month\s*|Mois\s*|Mes\s*)"
-# "M6", "M6-M12", "M6 – 12", "Month 1–48", "Months: 1-48", effort fractions "@.2" ignored
-_SPAN = re.compile(rf"{_MONTH}(?:s?:?\s*)?(\d{{1,3}})(?:\s*[-\u2013]\s*{_MONTH}?(\d{{1,3}}))?(?:@[\d.]+)?", re.I)
-_SPANS = re.compile(rf"^\s*(?:{_SPAN.pattern})(?:\s*[;,]\s*(?:{_SPAN.pattern}))*\s*$", re.I)
-# "within 6 months", "Completed within 3 months", "dans les 6 mois", "en un plazo de 6 meses"
-_WITHIN = re.compile(r"^(?:completed\s+|achevé\s+|completado\s+)?(?:within|in|dans les|dans un délai de|"
-                     r"en un plazo de|en)\s+(\d{1,3})\s+(?:months?|mois|mes(?:es)?)\s*\.?$", re.I)
+_MONTH = r"(?:M|Months?\s*|Mois\s*|Meses\s*|Mes\s*)"
+_TO = r"\s*(?:[-\u2013]|to|à|au|a|al)\s*"
+# "M6", "M6-M12", "M6 – 12", "Month 1–48", "Months: 1-48", "Months 1 to 6"; effort fractions "@.2" ignored
+_SPAN = rf"{_MONTH}(?:s?:?\s*)?(\d{{1,3}})(?:{_TO}{_MONTH}?(\d{{1,3}}))?(?:@[\d.]+)?"
+_YEAR = rf"(?:Years?|Années?|Annees?|Años?|Anos?)\s*:?\s*(\d{{1,2}})(?:{_TO}(\d{{1,2}}))?"
+_ONE = re.compile(rf"(?:{_SPAN})|(?:{_YEAR})", re.I)
+_SEP = r"\s*(?:[;,&]|and|et|y)\s*"
+_SPANS = re.compile(rf"^\s*(?:{_SPAN}|{_YEAR})(?:{_SEP}(?:{_SPAN}|{_YEAR}))*\s*\.?$", re.I)
+
+
+@functools.cache
+def _within() -> re.Pattern:
+    """ "within 6 months", "Completed within twelve months", "dans les 6 mois", "sous 6 mois",
+    "dentro de los 6 meses", "en un plazo de 6 meses"."""
+    words = "|".join(sorted(load_timewords()["number_words"], key=len, reverse=True))
+    return re.compile(r"^(?:completed\s+|achevé\s+|completado\s+)?(?:within|in|dans les|dans un délai de|sous|"
+                      r"en un plazo de|dentro de(?: los)?|en)\s+(\d{1,3}|" + words +
+                      r")\s+(?:months?|mois|mes(?:es)?)\s*\.?$", re.I)
 
 
 def read_relative(raw: str, project_start: dt.date | None = None) -> TimelineReading | None:
     """A `relative` reading for project time, None for any other text."""
     text = raw.strip()
-    within = _WITHIN.match(text)
+    within = _within().match(text)
     if within:
-        months = int(within.group(1))
+        n = within.group(1).lower()
+        months = int(n) if n.isdigit() else load_timewords()["number_words"][n]
         return _reading(raw, 0, months, f"M0-M{months}", project_start, "deadline")
     if not _SPANS.match(text):
         return None
-    spans = [(int(a), int(b) if b else int(a)) for a, b in _SPAN.findall(text)]
+    spans = []
+    for m in _ONE.finditer(text):
+        a, b, ya, yb = m.groups()
+        if a is not None:
+            spans.append((int(a), int(b) if b else int(a)))
+        else:
+            spans.append((12 * (int(ya) - 1) + 1, 12 * int(yb or ya)))
+    if not spans or any(a > b for a, b in spans):
+        return None
     first, last = min(a for a, _ in spans), max(b for _, b in spans)
     note = "; ".join(f"M{a}" if a == b else f"M{a}-M{b}" for a, b in spans)
     return _reading(raw, first, last, note, project_start, "range" if first != last else "point")
@@ -43,7 +65,7 @@ def _reading(raw, first, last, note, start, shape) -> TimelineReading:
         return TimelineReading(raw, None, None, "relative", "month", "firm", note)
     # SPEC: project time stays `relative`; a stated start only gives it dates.
     begin = _add_months(start, max(first - 1, 0))
-    end = _add_months(start, last) - dt.timedelta(days=1)
+    end = max(_add_months(start, last) - dt.timedelta(days=1), begin)     # "M0": the start itself
     return TimelineReading(raw, None if shape == "deadline" else begin, end, "relative", "month", "firm", note)
 
 

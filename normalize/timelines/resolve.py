@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .grammar import PRECISIONS, Atom
-from .parse import Group
+from .groups import Group
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -87,6 +87,10 @@ def resolve(groups: list[Group], reference_year: int | None) -> list[Piece]:
     neighbours, then the reference year; yearless spans rolled forward; adjacent
     segments of a list merged ("September/October 2021", "Qs 1 and 2")."""
     segs = [seg for g in groups for seg in g.segments]
+    for seg in segs:                        # "next year": counted from the reference year
+        for a in seg:
+            if a.offset is not None and reference_year is not None:
+                a.year, a.year_from = reference_year + a.offset, "stated"
     _fill_bare_days(groups)
     _fill_years(segs, reference_year)
     pieces: list[Piece] = []
@@ -165,6 +169,8 @@ def _fill_years(segs: list[list[Atom]], reference_year: int | None) -> None:
         if y is None:
             y = reference_year
         for a in seg:
+            if a.offset is not None:        # "next year" with no reference year stays unknown
+                continue
             a.year, a.year_from = y, source
 
 

@@ -73,7 +73,7 @@ def test_timelines_plan_period_drives_ongoing_and_recurring():
     (r,) = read_timeline("Ongoing", ctx).readings
     assert (r.start, r.end, r.kind) == (D(2021, 4, 1), None, "open_ended")
     (r,) = read_timeline("Quarterly", ctx).readings
-    assert (r.start, r.end, r.kind, r.note) == (D(2021, 4, 1), D(2022, 3, 31), "range", "recurring")
+    assert (r.start, r.end, r.kind, r.note) == (D(2021, 4, 1), D(2022, 3, 31), "range", "recurring; quarterly")
 
 
 @pytest.mark.parametrize(("text", "ctx", "code", "severity"), [

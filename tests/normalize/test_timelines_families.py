@@ -1,0 +1,88 @@
+"""Issue 11's timeline families (tests/normalize/timeline_families.tsv): every cell gets
+an exact reading, a reading marked `assumed` with a note saying what was assumed, or no
+reading and a diagnostic; nothing is read silently wider than its words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from normalize.timelines import TimelineContext, read_timeline
+
+TABLE = Path(__file__).resolve().parent / "timeline_families.tsv"
+FIELDS = ("start", "end", "kind", "precision", "certainty", "note")
+
+
+def context(spec: str) -> TimelineContext:
+    """A TimelineContext from the table's context column ("2021", "2018yy", "none",
+    "2021;fy=7;ps=2021-03-01;period=2021-04-01..2022-03-31")."""
+    base, *settings = spec.split(";")
+    kw: dict = {}
+    if base != "none":
+        kw = {"reference_year": int(base[:4]), "two_digit_years": base.endswith("yy")}
+    for item in settings:
+        key, value = item.split("=", 1)
+        if key == "fy":
+            kw["fiscal_year_start"] = int(value)
+        elif key == "ps":
+            kw["project_start"] = dt.date.fromisoformat(value)
+        elif key == "period":
+            start, end = value.split("..")
+            kw["period_start"], kw["period_end"] = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+        else:
+            raise ValueError(f"unknown context setting {key!r}")
+    return TimelineContext(**kw)
+
+
+def load_table() -> list[dict]:
+    lines = [ln for ln in TABLE.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
+
+
+def outcome(row: dict) -> dict:
+    """The first reading of the row's cell, and the warnings it raised."""
+    result = read_timeline(row["raw"], context(row["context"]))
+    r = result.readings[0]
+    got = {"start": r.start and r.start.isoformat(), "end": r.end and r.end.isoformat(), "kind": r.kind,
+           "precision": r.precision, "certainty": r.certainty, "note": r.note}
+    got["diagnostic"] = sorted({d.code for d in result.diagnostics if d.severity != "info"})
+    return got
+
+
+def expected(row: dict) -> dict:
+    want = {k: None if row[k] == "-" else row[k] for k in FIELDS}
+    want["diagnostic"] = [] if row["diagnostic"] == "-" else [row["diagnostic"]]
+    return want
+
+
+ROWS = load_table()
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r['family']}:{r['raw'][:40]}|{r['context']}" for r in ROWS])
+def test_timeline_family_cell(row):
+    assert outcome(row) == expected(row), row["source"]
+
+
+def test_the_table_is_big_covers_every_family_and_names_its_sources():
+    assert len(ROWS) >= 300
+    families = Counter(r["family"] for r in ROWS)
+    assert set(families) == {"spacing", "spelling", "relative", "project", "fiscal", "recurring", "enum", "season"}
+    assert min(families.values()) >= 30
+    assert all(r["source"].strip() for r in ROWS)
+    assert len({(r["raw"], r["context"]) for r in ROWS}) == len(ROWS), "duplicate rows"
+
+
+def test_nothing_is_silent():
+    """Each cell is exact, assumed with a note and a diagnostic, or unread with a diagnostic."""
+    for row in ROWS:
+        result = read_timeline(row["raw"], context(row["context"]))
+        codes = {d.code for d in result.diagnostics}
+        for r in result.readings:
+            if r.certainty == "assumed":
+                assert r.note and "assumed" in r.note and "assumed_date" in codes, row
+            if r.kind == "unknown" and r.certainty == "firm":
+                assert codes & {"ambiguous_date", "unparsed_timeline"}, row
