@@ -195,7 +195,8 @@ def img_rendering(path: Path, docx_path: Path) -> None:
     row = 1
     for block in doc.blocks:
         if isinstance(block, Paragraph):
-            label = (block.list_label or "").strip()
+            # a bullet is typed as "•" (Word's label may be a Symbol-font glyph, U+F0B7)
+            label = "•" if block.list_kind == "bullet" else (block.list_label or "").strip()
             text = f"{label} {block.text.strip()}" if label else block.text.strip()
             if text:
                 ws.cell(row, 1, text)
