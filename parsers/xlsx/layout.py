@@ -37,6 +37,8 @@ from .sheet import RawCell, SheetData
 # column's usual value (and that value is short).
 OVERFLOW_FACTOR = 4
 SHORT_VALUE = 3
+# Grid positions merged ranges may cover in one sheet, beyond four per cell shown.
+MAX_COVERED = 200_000
 
 
 @dataclass
@@ -60,13 +62,44 @@ class _Span:
     cols: range  # sheet columns covered
 
 
+class _Grid:
+    """Per row: the columns of cells shown, and the merged ranges over it."""
+
+    def __init__(self, data: SheetData, spans: dict, text_cells: set):
+        self.spans = spans
+        self.text_cells = text_cells
+        self.cells_by_row: dict[int, list[int]] = {}
+        for r, c in sorted(data.cells):
+            self.cells_by_row.setdefault(r, []).append(c)
+        self.spans_by_row: dict[int, list[_Span]] = {}
+        for s in spans.values():
+            for r in s.rows:
+                self.spans_by_row.setdefault(r, []).append(s)
+        self.by_row: dict[int, list[int]] = {}
+
+    def cover(self, r: int, c: int) -> _Span | None:
+        """The merged range that covers (r, c) without starting there."""
+        for s in self.spans_by_row.get(r, ()):
+            if c in s.cols and (r, c) != (s.row, s.col):
+                return s
+        return None
+
+    def shown(self, r: int, cols: set[int]) -> int:
+        """How many distinct cells with text row r shows in `cols` (cells merged down
+        from above count)."""
+        seen = {(r, c) for c in self.by_row.get(r, ()) if c in cols}
+        seen |= {(s.row, s.col) for s in self.spans_by_row.get(r, ()) if s.col in cols
+                 and (s.row, s.col) in self.text_cells}
+        return len(seen)
+
+
 def sheet_blocks(data: SheetData, ids: Ids, ref: Callable[[int, int | None], str], prefix: str = "") -> list[Block]:
     """The sheet's blocks in reading order; `ref(row, col)` gives a source_ref (col None
     for a whole row), `prefix` starts a table's ('sheet "Plan", table 2'). Records each
     cell's first block id in `ids.anchors`."""
     spans = _spans(data)
-    covered = {(r, c): s for s in spans.values() for r in s.rows for c in s.cols if (r, c) != (s.row, s.col)}
     text_cells = {k for k, v in data.cells.items() if v.text.strip()}
+    grid = _Grid(data, spans, text_cells)
     main, margins = _column_groups(data, spans, text_cells)
     blocks: list[Block] = []
     tail: list[tuple[int, int]] = []
@@ -76,21 +109,33 @@ def sheet_blocks(data: SheetData, ids: Ids, ref: Callable[[int, int | None], str
     for r, c in sorted(text_cells):
         if c in main:
             by_row.setdefault(r, []).append(c)
+    grid.by_row = by_row
     rows = sorted(by_row)
-    for kind, part in _parts(rows, main, text_cells, spans, covered):
+    for kind, part in _parts(rows, main, grid):
         if kind == "text":
             blocks += [_paragraph(data, (r, c), ids, ref) for r in part for c in by_row[r]]
         else:
-            blocks.append(_table(data, part, main, spans, covered, by_row, ids, ref, prefix))
+            blocks.append(_table(data, part, main, grid, ids, ref, prefix))
     blocks += [_paragraph(data, k, ids, ref) for k in sorted(tail)]
     return blocks
 
 
 def _spans(data: SheetData) -> dict[tuple[int, int], _Span]:
-    out = {}
+    """Merged ranges whose first cell shows something, cut to the used range (a merge
+    over whole columns covers only rows that hold something). Merges beyond
+    MAX_COVERED cells in all are left unmerged, so hostile ranges cost no memory."""
+    if not data.cells:
+        return {}
+    last_row = max(r for r, _ in data.cells)
+    last_col = max(c for _, c in data.cells)
+    out, area = {}, 0
     for min_row, min_col, max_row, max_col in data.merges:
-        if (max_row - min_row) * (max_col - min_col) > 1_000_000:
-            max_row = min(max_row, min_row + 1000)  # a whole-column merge: only its top matters
+        if (min_row, min_col) not in data.cells:
+            continue
+        max_row, max_col = min(max_row, last_row), min(max_col, last_col)
+        area += (max_row - min_row + 1) * (max_col - min_col + 1)
+        if area > MAX_COVERED + 4 * len(data.cells):
+            break
         out[(min_row, min_col)] = _Span(min_row, min_col, range(min_row, max_row + 1), range(min_col, max_col + 1))
     return out
 
@@ -136,28 +181,14 @@ def _first_wide_row(text_cells, cols: set[int]) -> int | None:
     return min(wide) if wide else None
 
 
-def _row_kind(r: int, cols: set[int], text_cells, covered) -> int:
-    """How many distinct cells with text a row shows in `cols` (cells merged down from
-    above count)."""
-    seen = set()
-    for c in cols:
-        if (r, c) in text_cells:
-            seen.add((r, c))
-        elif (r, c) in covered:
-            s = covered[(r, c)]
-            if (s.row, s.col) in text_cells:
-                seen.add((s.row, s.col))
-    return len(seen)
-
-
-def _parts(rows, cols, text_cells, spans, covered):
+def _parts(rows, cols, grid: _Grid):
     """("text", rows) and ("table", rows) parts of the sheet in order (see module doc)."""
     blocks: list[list[int]] = []
     previous = None
     for r in rows:
-        if _row_kind(r, cols, text_cells, covered) == 0:
+        if grid.shown(r, cols) == 0:
             continue
-        if previous is not None and r - previous == 1 or (blocks and _merged_down(previous, r, spans)):
+        if previous is not None and r - previous == 1 or (blocks and _merged_down(previous, r, grid)):
             blocks[-1].append(r)
         else:
             blocks.append([r])
@@ -166,7 +197,7 @@ def _parts(rows, cols, text_cells, spans, covered):
     table_extent = None
     pending: list[int] | None = None  # one line of text after a table, not yet placed
     for block in blocks:
-        widths = [_row_kind(r, cols, text_cells, covered) for r in block]
+        widths = [grid.shown(r, cols) for r in block]
         if max(widths) < 2:
             if table_extent is not None and pending is None and len(block) == 1:
                 pending = block
@@ -177,7 +208,7 @@ def _parts(rows, cols, text_cells, spans, covered):
             parts.append(("text", block))
             table_extent = None
             continue
-        extent = _extent(block, cols, text_cells, spans)
+        extent = _extent(block, cols, grid)
         if table_extent == extent:
             parts[-1][1].extend((pending or []) + block)
             pending = None
@@ -195,14 +226,14 @@ def _parts(rows, cols, text_cells, spans, covered):
     return parts
 
 
-def _merged_down(previous: int | None, r: int, spans) -> bool:
-    return previous is not None and any(previous in s.rows and r in s.rows for s in spans.values())
+def _merged_down(previous: int | None, r: int, grid: _Grid) -> bool:
+    return previous is not None and any(previous in s.rows for s in grid.spans_by_row.get(r, ()))
 
 
-def _extent(block, cols, text_cells, spans) -> tuple[int, int]:
-    in_block = set(block)
-    found = [c for r, c in text_cells if r in in_block and c in cols]
-    found += [c for s in spans.values() if s.row in in_block and (s.row, s.col) in text_cells for c in s.cols]
+def _extent(block, cols, grid: _Grid) -> tuple[int, int]:
+    found = [c for r in block for c in grid.by_row.get(r, ()) if c in cols]
+    found += [c for r in block for s in grid.spans_by_row.get(r, ()) if s.row == r
+              and (s.row, s.col) in grid.text_cells for c in (s.cols[0], s.cols[-1])]
     return min(found), max(found)
 
 
@@ -213,31 +244,34 @@ def _paragraph(data: SheetData, key, ids: Ids, ref) -> Paragraph:
     return Paragraph(block_id, cell.text.strip(), ref(*key), bold=cell.bold)
 
 
-def _table(data: SheetData, rows: list[int], cols: set[int], spans, covered, by_row, ids: Ids, ref,
-           prefix: str) -> Table:
+def _table(data: SheetData, rows: list[int], cols: set[int], grid: _Grid, ids: Ids, ref, prefix: str) -> Table:
+    by_row = grid.by_row
     first_col = min(by_row[r][0] for r in rows if r in by_row)
-    columns = sorted(c for c in cols if c >= first_col)
+    in_rows = set(rows)
+    used = {c for r in rows for c in grid.cells_by_row.get(r, ())}
+    used |= {c for r in rows for s in grid.spans_by_row.get(r, ()) for c in (s.cols[0], s.cols[-1])}
+    columns = sorted(c for c in used if c in cols and c >= first_col)
     index_of = {c: i for i, c in enumerate(columns)}
     row_index = {r: i for i, r in enumerate(rows)}
     n_cols = len(columns)
     ids.table += 1
     table_id = ids.next()
     headings = _overflowing(data, rows, columns[0], by_row)
-    header_rows = _header_rows(rows, columns, spans, by_row)
+    header_rows = _header_rows(rows, columns, grid.spans, by_row)
     out_rows = []
     for r in rows:
         cells = []
-        for c in columns:
-            span = spans.get((r, c))
-            cover = covered.get((r, c))
+        candidates = {c for c in grid.cells_by_row.get(r, ()) if c in index_of}
+        candidates |= {s.col for s in grid.spans_by_row.get(r, ()) if s.col in index_of}
+        for c in sorted(candidates):
+            cover = grid.cover(r, c)
             if cover is not None:
-                if cover.col == c and cover.row != r and cover.row in row_index:
+                if cover.col == c and cover.row != r and cover.row in in_rows:
                     cells.append(Cell(row_index[r], index_of[c], (), ref(r, c), col_span=_count(cover.cols, index_of),
                                       merged=True))
                 continue
+            span = grid.spans.get((r, c))
             raw = data.cells.get((r, c))
-            if raw is None and span is None:
-                continue
             row_span = _count(span.rows, row_index) if span else 1
             col_span = _count(span.cols, index_of) if span else 1
             if (r, c) in headings:
