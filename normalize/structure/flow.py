@@ -34,10 +34,11 @@ from .headings import (
     is_region_header,
     is_workplan_heading,
     keyword_heading,
+    names_workplan,
     role_line,
     section_kind,
 )
-from .junk import is_furniture, is_glossary, is_item_text
+from .junk import contents_titles, in_contents, is_furniture, is_glossary, is_item_text, never_a_list_heading
 from .keyvalue import find_key_value_items, title_of
 from .labels import clean, items_from_paragraphs, label_class, nest_items, split_label, walk
 from .outline import ActivityNode, Outline, OutlineBuilder, RoleCell, SectionNode
@@ -52,6 +53,8 @@ MAX_HOLDER_LINE = 40
 MAX_REGION_SECTION = 200
 # A heading opens content when a table or list follows within this many blocks.
 CONTENT_WINDOW = 40
+# A numbered line whose first words name the plan ("Workplan tables - ...") is a heading.
+WORKPLAN_OPENING_WORDS = 3
 # Role lines make a numbered paragraph a section when they sit within this many blocks below it.
 ROLE_LINES_WINDOW = 6
 
@@ -73,6 +76,7 @@ class FlowReader:
         self.section_class = None           # label class of numbered section paragraphs ("num")
         self.heading_sections: list[tuple[int, SectionNode]] = []
         self.emphasised = emphasised_headings(self.blocks, outline.title)  # bold / all-caps headings
+        self.contents = contents_titles(self.blocks)
 
     def read(self) -> None:
         key_value = {item.start: item for item in find_key_value_items(self.blocks)}
@@ -98,7 +102,7 @@ class FlowReader:
 
     def flush(self) -> None:
         if self.pending and self.builder.section is not None and _holds_work(self.builder.section):
-            nodes = _items_to_activities(self.builder, list(self.pending))
+            nodes = _items_to_activities(self.builder, list(self.pending), self.contents)
             for block_id, roles in self.pending_roles.items():
                 if block_id in nodes:
                     nodes[block_id].roles.extend(roles)
@@ -289,9 +293,14 @@ def _names_work_item(p: Paragraph) -> bool:
     return bool(p.list_label) and title_of(f"{p.list_label} {clean(p.text)}") is not None
 
 
-def _items_to_activities(builder: OutlineBuilder, paragraphs: list[Paragraph]) -> dict[int, ActivityNode]:
-    """Activities for a run of labelled paragraphs; returns them by their first block id."""
-    items = [i for i in items_from_paragraphs(paragraphs) if is_item_text(i.text)]
+def _items_to_activities(builder: OutlineBuilder, paragraphs: list[Paragraph],
+                         contents: frozenset[str] = frozenset()) -> dict[int, ActivityNode]:
+    """Activities for a run of labelled paragraphs; returns them by their first block id.
+    Numbered headings are left out: a title the contents lists, one that names the
+    plan itself ("1.3. Workplan tables"), or one over a list of no work ("1.2. List
+    of beneficiaries")."""
+    items = [i for i in items_from_paragraphs(paragraphs) if is_item_text(i.text) and not _is_heading_text(i.text,
+                                                                                                           contents)]
     top = nest_items(items)
     nodes = {}
     for item in walk(top):
@@ -302,3 +311,8 @@ def _items_to_activities(builder: OutlineBuilder, paragraphs: list[Paragraph]) -
         node.timeline = trailing_timeline(item.text, item.source_ref)
         nodes[id(item)] = node
     return {item.block_ids[0]: nodes[id(item)] for item in walk(top)}
+
+
+def _is_heading_text(text: str, contents: frozenset[str]) -> bool:
+    opening = " ".join(clean(text).split()[:WORKPLAN_OPENING_WORDS])
+    return in_contents(text, contents) or never_a_list_heading(text) or names_workplan(opening)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from parsers.model import Table
+from parsers.model import Paragraph, Table
 
 from ..data import load_json
 from .labels import clean
@@ -24,6 +24,7 @@ PROSE_MIN_CHARS = 400
 
 _CONTENTS = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$|(?:\s|\.)\.{2,}\s*[ivxlc\d]+\s*$|\t\d+\s*$", re.I)
 # "Annex 2:", "3.", "B)", "2.1 " before a heading's words
+_CONTENTS_ENTRY_END = re.compile(r"(?:\.\s?){3,}\s*[ivxlc\d]+\b|\t\d+\b|\n", re.I)
 _LEADING_LABEL = re.compile(r"^(?:(?:annex|annexe|anexo|appendix|section|part|partie|parte)\s+[\da-z]+[.:)\u2013-]?\s*"
                             r"|(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.):\u2013-]\s*|\d+(?:\.\d+)*\s+)", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s+|$)(?=[A-Z\u00c0-\u00dd]|$)")
@@ -62,6 +63,24 @@ def never_a_list_heading(text: str) -> bool:
     key = _LEADING_LABEL.sub("", clean(text).lower()).rstrip(":")
     # The heading must start with the word: "Increase staff data skills" is work.
     return any(re.match(rf"{re.escape(w)}(?!\w)", key) for w in _never()["list_headings"])
+
+
+def contents_titles(blocks) -> frozenset[str]:
+    """The titles a table of contents lists, as keys for `in_contents`
+    ("1.1. The project summary.......3" -> "the project summary")."""
+    # a contents paragraph may hold several entries run together: cut at each page number
+    return frozenset(key for b in blocks if isinstance(b, Paragraph) and is_contents_line(b.text)
+                     for entry in _CONTENTS_ENTRY_END.split(b.text) if (key := _title_key(entry)))
+
+
+def in_contents(text: str, titles: frozenset[str]) -> bool:
+    """True when the text is a title the table of contents lists: a heading, even
+    when it is numbered like a list item."""
+    return bool(titles) and _title_key(text) in titles
+
+
+def _title_key(text: str) -> str:
+    return _LEADING_LABEL.sub("", clean(text).lower()).strip(" .:")
 
 
 def is_furniture(text: str) -> bool:

@@ -78,3 +78,24 @@ def test_footnote_texts_never_become_activities(fixtures_dir):
         records, _ = normalize_document(doc)
         notes = {n.text.strip() for n in doc.notes}
         assert notes and not notes & {a.text for a in records.tables["activities"]}, name
+
+
+def test_numbered_headings_are_not_work_items():
+    # A grant annex numbers its headings like a list ("1.1. The project summary" over a
+    # table); its contents list them, one names the plan itself, one heads a list of no work.
+    from normalize.pipeline import normalize_document
+    from parsers.model import Document, Paragraph
+
+    texts = [("Work plan", {"heading_level": 1}),
+             ("1.1. The project summary........................ 3 1.2. Partners.................4", {}),
+             ("Lead: UNEP", {}),
+             ("The project summary", {"list_label": "1.1.", "list_level": 1, "list_kind": "number", "bold": True}),
+             ("Workplan tables - detailed implementation", {"list_label": "1.2.", "list_level": 1,
+                                                            "list_kind": "number", "bold": True}),
+             ("List of beneficiaries", {"list_label": "1.3.", "list_level": 1, "list_kind": "number"}),
+             ("Map the national chemical registries", {"list_label": "1.4.", "list_level": 1, "list_kind": "number"}),
+             ("Draft the 2025 work plan", {"list_label": "1.5.", "list_level": 1, "list_kind": "number"})]
+    blocks = tuple(Paragraph(i, t, f"paragraph {i + 1}", **kw) for i, (t, kw) in enumerate(texts))
+    records, _ = normalize_document(Document("x.pdf", "pdf", blocks))
+    assert [a.text for a in records.tables["activities"]] == ["Map the national chemical registries",
+                                                              "Draft the 2025 work plan"]
