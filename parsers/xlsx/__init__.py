@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import warnings
 import zipfile
+import zlib
 from pathlib import Path
+
+from openpyxl.utils.exceptions import InvalidFileException
 
 from ..diagnostics import make
 from ..errors import UnreadableFile
@@ -30,6 +33,10 @@ from .cells import theme_colours
 from .comments import persons, read_comments, sheet_rels
 from .layout import Ids, column_ref, sheet_blocks
 from .sheet import Styles, read_sheet
+
+# What openpyxl and the XML readers raise on a damaged package or part.
+_DAMAGED = (KeyError, ValueError, TypeError, IndexError, AttributeError, zipfile.BadZipFile, OSError, EOFError,
+            SyntaxError, zlib.error, InvalidFileException)
 
 
 def parse_xlsx(path: str | Path, max_rows: int) -> Document:
@@ -41,18 +48,19 @@ def parse_xlsx(path: str | Path, max_rows: int) -> Document:
     with warnings.catch_warnings():
         # openpyxl warns about parts it drops (extensions, data validation): nothing we read
         warnings.simplefilter("ignore")
-        try:
-            wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-        except (KeyError, ValueError, TypeError, IndexError, AttributeError, zipfile.BadZipFile, OSError,
-                SyntaxError) as e:
-            raise UnreadableFile(f"{path.name} is not a readable workbook ({type(e).__name__}: {e}).") from e
-        try:
-            return _read(path, wb, max_rows)
-        except (KeyError, ValueError, TypeError, IndexError, AttributeError, zipfile.BadZipFile, OSError,
-                SyntaxError) as e:
-            raise UnreadableFile(f"{path.name}: a sheet could not be read ({type(e).__name__}: {e}).") from e
-        finally:
-            wb.close()
+        # a file object, not the path: openpyxl refuses names it does not know (a
+        # workbook saved as .docx, a converted .xls in a temporary folder)
+        with open(path, "rb") as stream:
+            try:
+                wb = openpyxl.load_workbook(stream, read_only=True, data_only=True, keep_links=False)
+            except _DAMAGED as e:
+                raise UnreadableFile(f"{path.name} is not a readable workbook ({type(e).__name__}: {e}).") from e
+            try:
+                return _read(path, wb, max_rows)
+            except _DAMAGED as e:
+                raise UnreadableFile(f"{path.name}: a sheet could not be read ({type(e).__name__}: {e}).") from e
+            finally:
+                wb.close()
 
 
 def _read(path: Path, wb, max_rows: int) -> Document:
