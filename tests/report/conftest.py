@@ -59,6 +59,18 @@ def hre_second_draft(tmp_path_factory, fixtures_dir: Path, drafts) -> Path:
 
 
 @pytest.fixture(scope="session")
+def hre_diff(tmp_path_factory, fixtures_dir: Path, hre_second_draft: Path) -> tuple[Path, str]:
+    """`diff` of the IMG plan (as an output folder of its own) and its second draft
+    (as a document file): the folder written and what the command printed."""
+    base = tmp_path_factory.mktemp("diff")
+    (base / "v1").mkdir()
+    shutil.copy(fixtures_dir / "img-hre-draft-workplan.docx", base / "v1")
+    run_cli("run", str(base / "v1"), "--out", str(base / "old"), "--quiet", "--workers", "0", "--no-report")
+    result = run_cli("diff", str(base / "old"), str(hre_second_draft), "--out", str(base / "changes"))
+    return base / "changes", result.output
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Headless Chromium through Playwright, with no network."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (test extra) drives the browser")

@@ -6,7 +6,8 @@
   const specs = typeof vegaEmbed === "function" ? document.querySelectorAll("script.chart-spec") : [];
   const drawn = Array.from(specs).map(function (node) {
     const target = document.getElementById(node.dataset.target);
-    return vegaEmbed(target, JSON.parse(node.textContent), {renderer: "svg", actions: false})
+    // A filter may leave a chart empty on purpose: its "infinite extent" warning is noise.
+    return vegaEmbed(target, JSON.parse(node.textContent), {renderer: "svg", actions: false, logLevel: 1 /* vega Error */})
       .then(function (result) { views.push(result.view); });
   });
   Promise.all(drawn).then(function () { document.body.dataset.chartsReady = String(views.length); })
