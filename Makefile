@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: ingest test bench lint score score-real clean
+.PHONY: ingest test bench lint score score-real report clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ $(TSTAMP): pyproject.toml $(STAMP)
 ## ingest: create .venv, install, and ingest data/raw/ into data/processed/
 ingest: $(STAMP)
 	$(BIN)/workplan-ingest run data/raw --out data/processed
+	@echo "Review report: data/processed/report.html (DuckDB for dashboards: data/processed/workplan.duckdb)"
+
+## report: rebuild the review report (and workplan.duckdb) of data/processed/ from its tables
+report: $(STAMP)
+	$(BIN)/workplan-ingest report data/processed
 
 ## test: install test dependencies and run the suite
 test: $(TSTAMP)
