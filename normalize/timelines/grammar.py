@@ -30,14 +30,14 @@ _TOKEN_RE = re.compile(
     r"""
     (?P<time>\d{1,2}[:h]\d{2}(?:\s?[ap]\.?m\b\.?)?)(?!\d)
    |(?P<iso>\d{4}-\d{1,2}-\d{1,2})(?!\d)
-   |(?P<dmy>\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2})(?![\d./])
+   |(?P<dmy>\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}\.\d{1,2}\.\s\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2})(?![\d./])
    |(?P<yy>\d{4}[/-]\d{2}(?:\d{2})?)(?![\d/-])
    |(?P<my>\d{1,2}[./]\d{4}|\d{2}-\d{4})(?!\d)
    |(?P<dm>\d{1,2}/\d{1,2})(?![\d/])
    |(?P<qy>(?:[1-4][qh]|[qth][1-4])(?:\d{4}|\d{2}))(?!\d)
    |(?P<q>[qt][1-4]|[1-4]q|[hs][12]|[12]h)(?![^\W_])
    |(?P<apy>'\d{2})(?!\d)
-   |(?P<num>\d{1,4})(?P<ord>st|nd|rd|th|er|re|ère|ème|eme|e|º|°|ª)?(?![^\W_])
+   |(?<!\d)(?P<num>\d{1,4})(?P<ord>st|nd|rd|th|er|re|ère|ème|eme|e|º|°|ª)?(?![^\W_])
    |(?P<word>[^\W\d_]+(?:'[^\W\d_]+)*)\.?
    |(?P<punct>[-/,;&+:])
     """,
@@ -288,7 +288,7 @@ def misspelt_month(word: str) -> int | None:
 
 def _literal(kind: str, tok: str) -> list[Atom]:
     """Atoms for an all-numeric date; day-first unless impossible (SPEC)."""
-    parts = [int(p) for p in re.split(r"[./-]", tok)]
+    parts = [int(p) for p in re.split(r"[./-]\s?", tok)]
     if kind == "iso":
         y, m, d = parts
         return [Atom("day", y, m, d)] if _valid(y, m, d) else []

@@ -158,7 +158,9 @@ class _Parser:
         atom still has none."""
         if a.year is not None:
             return a
-        k = self.past_fill(1 if self.text() in (",", "-", "/") else 0)
+        k = 0
+        while k < 3 and (self.cat(k) == "FILL" or self.text(k) in (",", "-", "/")):
+            k += 1                                          # "Q2 of - 2021", "March, 2021"
         y = self.year4(k)
         if y is None and a.prec in ("quarter", "half") and self.cat(k) == "NUM" \
                 and self.val(k)[1] == 2 and not self.val(k)[2] and self.cat(k + 1) != "MONTH":

@@ -63,6 +63,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "season": re.compile(rf"^{lead}({_alternation(w['seasons'])})(?:\s+(?:of|de|del|d'))?\s*(\d{{4}})?"
                              rf"(?:\s*[/-]\s*(\d{{2}}|\d{{4}}))?$"),
         "local": re.compile(rf"(?<![^\W\d_])(?:{_alternation(w['local_seasons'])})(?![^\W\d_])"),
+        "anyfiscal": re.compile(rf"(?<![^\W\d_])(?:fy|{_alternation(w['fiscal_statement'])})(?![^\W_])|"
+                                rf"(?<![^\W\d_])fy(?=\d)"),
         "anyseason": re.compile(rf"(?<![^\W\d_])(?:{_alternation(w['seasons'])})(?![^\W\d_])"),
         "horizon": re.compile(rf"^(?:{_alternation(w['horizons'])})[.:]?$"),
         "week": re.compile(rf"^({_alternation(w['week_of'])})\s+(.+)$"),
@@ -81,8 +83,9 @@ def read_special(text: str, ctx: TimelineContext, read: Callable) -> Special | N
         return None
     p = _patterns()
     for name, fn in (("horizon", _horizon), ("fiscal", _fiscal), ("academic", _academic), ("season", _season),
-                     ("week", _week), ("split", _split), ("local", _local), ("anyseason", _any_season)):
-        m = p[name].search(t) if name in ("local", "anyseason") else p[name].match(t)
+                     ("week", _week), ("split", _split), ("local", _local), ("anyfiscal", _any_fiscal),
+                     ("anyseason", _any_season)):
+        m = p[name].search(t) if name in ("local", "anyfiscal", "anyseason") else p[name].match(t)
         if m:
             found = fn(m, ctx, read) if name == "week" else fn(m, ctx)
             if found:
@@ -109,6 +112,11 @@ def _horizon(m, ctx) -> Special:
 def _local(m, ctx) -> Special:
     return Special(None, None, "unknown", None, "firm", None, "ambiguous_date",
                    f"the months of '{m.group(0)}' depend on the country")
+
+
+def _any_fiscal(m, ctx) -> Special:
+    return Special(None, None, "unknown", None, "firm", None, "ambiguous_date",
+                   f"'{m.group(0)}' names a fiscal year in words the reader cannot place")
 
 
 def _any_season(m, ctx) -> Special:
