@@ -162,7 +162,7 @@ def _column_groups(data, spans, text_cells) -> tuple[set[int], list[set[int]]]:
     for i, group in enumerate(groups):
         if i == best:
             continue
-        on_header = header is not None and any(r in (header, header + 1) for r, c in text_cells if c in group)
+        on_header = header is not None and any(r == header for r, c in text_cells if c in group)
         if on_header:
             main |= group
         else:
