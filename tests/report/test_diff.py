@@ -50,23 +50,23 @@ def test_diff_of_an_edited_draft_lists_each_edit_once(hre_diff):
     assert "http://" not in page and "https://" not in page
 
 
-def test_diff_of_a_draft_with_itself_is_empty(hre_second_draft, tmp_path):
+def test_diff_of_a_draft_with_itself_is_empty(hre_diff, tmp_path):
+    first = hre_diff[0].parent / "old"  # an output folder of the original plan
     out = tmp_path / "same"
-    result = CliRunner().invoke(app, ["diff", str(hre_second_draft), str(hre_second_draft), "--out", str(out)],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(app, ["diff", str(first), str(first), "--out", str(out)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert read_changes(out) == []
     assert "0 added, 0 removed, 0 reworded" in result.output
 
 
-def test_diff_refuses_what_is_not_one_draft(batch_out, batch_inputs, hre_second_draft, tmp_path):
+def test_diff_refuses_what_is_not_one_draft(batch_out, batch_inputs, hre_diff, tmp_path):
     runner = CliRunner()
     missing = runner.invoke(app, ["diff", str(tmp_path / "nope.docx"), str(tmp_path / "nope.docx"),
                                   "--out", str(tmp_path / "o")])
     assert missing.exit_code == 2 and "No such file" in missing.output
     several = runner.invoke(app, ["diff", str(batch_out), str(batch_out), "--out", str(tmp_path / "o")])
     assert several.exit_code == 2 and "documents" in several.output
-    broken = runner.invoke(app, ["diff", str(hre_second_draft), str(batch_inputs / "broken.docx"),
+    broken = runner.invoke(app, ["diff", str(batch_inputs / "broken.docx"), str(hre_diff[0].parent / "old"),
                                  "--out", str(tmp_path / "o")])
     assert broken.exit_code == 2 and "no readable document" in broken.output and "broken.docx" in broken.output
     assert not (tmp_path / "o" / "changes.csv").exists()
