@@ -11,7 +11,7 @@ from .structure.outline import Outline
 
 # Fields set before the first step runs; every other field is written by a step
 # (normalize.pipeline.STEPS declares which).
-GIVEN = frozenset({"doc", "doc_id"})
+GIVEN = frozenset({"doc", "doc_id", "languages", "fiscal_year_start"})
 
 
 @dataclass
@@ -22,6 +22,8 @@ class Context:
     reference_year: the year for timeline cells without one (timelines step).
     two_digit_years: whether "Oct 17" means October 2017 in this document.
     period_start / period_end: the plan's overall span, where stated or implied.
+    languages / fiscal_year_start: run options (--lang, --fiscal-year-start) the
+        timelines step reads; a fiscal year the document states wins.
     """
 
     doc: Document
@@ -32,3 +34,5 @@ class Context:
     two_digit_years: bool = False
     period_start: dt.date | None = None
     period_end: dt.date | None = None
+    languages: tuple[str, ...] = ()
+    fiscal_year_start: int | None = None

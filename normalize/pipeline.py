@@ -38,7 +38,7 @@ def _step(run, reads=(), writes=()) -> Step:
 
 STEPS: dict[str, Step] = {
     "structure": _step(structure.run, writes=("outline", "title")),
-    "timelines": _step(timelines.run, reads=("outline",),
+    "timelines": _step(timelines.run, reads=("outline", "languages", "fiscal_year_start"),
                        writes=("reference_year", "two_digit_years", "period_start", "period_end")),
     "participants": _step(participants.run, reads=("outline", "doc_id")),
     "attachments": _step(attachments.run, reads=("outline", "doc_id")),
@@ -66,17 +66,19 @@ class DocInfo:
 
 
 def normalize_document(doc: Document, doc_id: str | None = None,
-                       steps: tuple[str, ...] = tuple(STEPS)) -> tuple[Records, DocInfo]:
+                       steps: tuple[str, ...] = tuple(STEPS), *, languages: tuple[str, ...] = (),
+                       fiscal_year_start: int | None = None) -> tuple[Records, DocInfo]:
     """All records of one document, and its document-level facts.
 
     doc_id: the id document-level subjects get (SPEC subject_id); None outside a batch.
     steps: the steps to run, in order (all by default); raises ValueError when one
         would read what no earlier step wrote.
+    languages / fiscal_year_start: the run's --lang and --fiscal-year-start (timelines).
     """
     unmet = unmet_reads(steps)
     if unmet:
         raise ValueError("steps out of order: " + ", ".join(f"{s} reads {f}" for s, f in unmet))
-    ctx = Context(doc, doc_id=doc_id)
+    ctx = Context(doc, doc_id=doc_id, languages=tuple(languages), fiscal_year_start=fiscal_year_start)
     records = Records()
     for name in steps:
         records.extend(STEPS[name].run(doc, ctx))

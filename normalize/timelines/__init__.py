@@ -20,6 +20,7 @@ from .model import (
     TimelineResult,
     is_year,
     iso_date,
+    language_order,
     years_in,
 )
 from .reader import read_timeline, reads_as_date, timeline_command_lines, to_json, without_notes
@@ -29,5 +30,5 @@ __all__ = [
     "TimelineContext", "TimelineReading", "TimelineEvent", "TimelineResult", "read_timeline", "reads_as_date",
     "to_json", "timeline_command_lines", "years_in", "infer_two_digit_years", "infer_reference_year",
     "quarter_period", "month_period", "column_period", "gantt_readings", "KINDS", "CERTAINTIES",
-    "DEFAULT_CONTEXT", "without_notes", "is_year", "iso_date",
+    "DEFAULT_CONTEXT", "without_notes", "is_year", "iso_date", "language_order",
 ]

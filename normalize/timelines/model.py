@@ -65,6 +65,13 @@ class TimelineContext:
 DEFAULT_CONTEXT = TimelineContext()
 
 
+def language_order(preferred) -> tuple[str, ...]:
+    """The languages to try, the preferred ones first ("fr" -> fr, en, es): --lang only
+    orders the attempts, every language is still read."""
+    first = tuple(lang for lang in preferred or () if lang)
+    return first + tuple(lang for lang in DEFAULT_CONTEXT.languages if lang not in first)
+
+
 @dataclass(frozen=True)
 class TimelineReading:
     """One timelines row (SPEC "timelines").

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from parsers.model import Document
 
@@ -19,6 +20,7 @@ from ..records import Records
 from ..rows import EventRecord, TimelineRecord
 from .model import YEAR
 from .model import iso_date as _iso
+from .statements import fiscal_year_start, project_start
 
 # a year the title states, not inside a date ("12/2021") nor a range's second year ("2021-2022")
 _TITLE_YEAR = re.compile(rf"(?<![\d/-])({YEAR})(?![\d/])")
@@ -34,7 +36,12 @@ def run(doc: Document, ctx: Context) -> Records:
     cells = [a.timeline.raw for a in activities if a.timeline]
     ctx.two_digit_years = tl.infer_two_digit_years(cells)
     ctx.reference_year = _title_year(ctx.outline.title) or tl.infer_reference_year(cells, ctx.two_digit_years)
-    base = tl.TimelineContext(reference_year=ctx.reference_year, two_digit_years=ctx.two_digit_years)
+    texts = [p.text for p in doc.iter_paragraphs()]
+    # SPEC: a fiscal year's first month and the project's start only from the document (or --fiscal-year-start)
+    base = tl.TimelineContext(reference_year=ctx.reference_year, two_digit_years=ctx.two_digit_years,
+                              fiscal_year_start=fiscal_year_start(texts) or ctx.fiscal_year_start,
+                              project_start=project_start(texts),
+                              languages=tl.language_order(ctx.languages))
     readings: list[tuple[str, str, tl.TimelineReading]] = []
     for a in activities:
         if a.timeline:
@@ -64,8 +71,7 @@ def run(doc: Document, ctx: Context) -> Records:
 
 
 def _with_year(base: tl.TimelineContext, year: int) -> tl.TimelineContext:
-    return tl.TimelineContext(reference_year=year, two_digit_years=base.two_digit_years,
-                              period_start=base.period_start, period_end=base.period_end)
+    return replace(base, reference_year=year)
 
 
 def _gantt(gantt, base: tl.TimelineContext) -> tuple:
@@ -102,5 +108,4 @@ def _set_period(ctx: Context, readings) -> None:
 
 
 def _located(diagnostics, source_ref):
-    from dataclasses import replace
     return [d if d.source_ref else replace(d, source_ref=source_ref) for d in diagnostics]
