@@ -177,19 +177,27 @@ def timeline_command(
     text: str = typer.Argument(..., help="A timeline cell, or - to read one cell per line from stdin."),
     reference_year: int | None = typer.Option(None, "--reference-year", help="Year for cells without one."),
     two_digit_years: bool = typer.Option(False, "--two-digit-years", help='Read "Oct 17" as October 2017.'),
+    lang: str | None = typer.Option(None, "--lang", help="Language tried first: en, fr or es (the others "
+                                                         "are still read)."),
+    fiscal_year_start: int | None = typer.Option(None, "--fiscal-year-start", min=1, max=12, metavar="MM",
+                                                 help="Month the fiscal year starts in (7 for July); "
+                                                      "without it FY cells are read as calendar years, assumed."),
 ) -> None:
     """Read timeline text into JSON (raw, start, end, kind, precision, certainty, note).
 
     Month, quarter and other time words of English, French and Spanish are all
-    read; none of them clash, so there is no language option.
+    read whatever --lang says: it only orders the attempts.
 
     Example:
 
-        workplan-ingest timeline --reference-year 2021 "Qs 1 and 2, 2022"
+        workplan-ingest timeline --reference-year 2021 --fiscal-year-start 7 "Q4 FY2021"
     """
     from normalize import timelines as tl
 
-    ctx = tl.TimelineContext(reference_year=reference_year, two_digit_years=two_digit_years)
+    if lang not in (None, *tl.DEFAULT_CONTEXT.languages):
+        raise typer.BadParameter(f"choose one of {', '.join(tl.DEFAULT_CONTEXT.languages)}", param_hint="--lang")
+    ctx = tl.TimelineContext(reference_year=reference_year, two_digit_years=two_digit_years,
+                             fiscal_year_start=fiscal_year_start, languages=tl.language_order([lang]))
     lines = (line.rstrip("\r\n") for line in sys.stdin) if text == "-" else [text]
     for out_line in tl.timeline_command_lines(lines, ctx):
         typer.echo(out_line)
