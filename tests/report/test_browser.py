@@ -58,6 +58,13 @@ def dated_activities(folder: Path) -> set[tuple[str, str]]:
             if (t["start"] or t["end"]) and (t["doc_id"], t["subject_id"]) in acts}
 
 
+def not_firm(folder: Path) -> set[tuple[str, str]]:
+    """Dated activities with a dated timeline row that is not firm."""
+    dated = dated_activities(folder)
+    return {(t["doc_id"], t["subject_id"]) for t in read(folder, "timelines")
+            if (t["start"] or t["end"]) and t["certainty"] != "firm" and (t["doc_id"], t["subject_id"]) in dated}
+
+
 def not_blank(png: bytes) -> bool:
     from PIL import Image, ImageStat
 
@@ -79,6 +86,9 @@ def test_report_page_in_chromium(batch_out, visit):
     assert v.requests == [v.url]  # the page itself, nothing else
     bars = page.locator("g.mark-rect.role-mark path")
     assert bars.count() == len(dated_activities(batch_out)) > 0
+    # Tentative, tbc and assumed readings are drawn dashed, firm ones solid.
+    dashed = page.locator('g.mark-rect.role-mark path[stroke-dasharray="4,3"]')
+    assert dashed.count() == len(not_firm(batch_out)) > 0
     png = page.screenshot()
     assert not_blank(png)
     keep_screenshot(png, "report.png")
