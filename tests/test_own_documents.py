@@ -62,10 +62,6 @@ def report(run):
     return run[1]
 
 
-def _todo(reason: str):
-    return pytest.mark.xfail(strict=False, reason=f"issue 10: detector not built yet ({reason})")
-
-
 @pytest.mark.parametrize("name", [
     "plan-fr.docx", "plan-fr-ruled.pdf", "plan-fr-unruled.pdf", "plan-md.md",
     # issue 10 families
@@ -74,7 +70,7 @@ def _todo(reason: str):
     "events-annex.docx",
     "pandoc-plan.docx",
     "pandoc-plan.md",
-    pytest.param("pandoc-plan.pdf", marks=_todo("overall 0.807: the table cell's footnote is not read")),
+    "pandoc-plan.pdf",
     "action-plan-kv.txt",
     "checklist.md",
     "narrative-only.docx",

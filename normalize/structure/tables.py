@@ -40,9 +40,15 @@ def read_table(builder: OutlineBuilder, table: Table, layout: Layout | None) -> 
             node.evidence = "gantt_row"  # a row of items against period columns (SPEC evidence)
 
 
+def _row_texts(row: list) -> tuple[str, ...]:
+    return tuple(clean(cell.text) if cell is not None else "" for cell in row)
+
+
 def _read_rows(builder: OutlineBuilder, table: Table, layout: Layout) -> None:
     grid = table.grid
-    body = [r for r in range(len(grid)) if r not in layout.header_rows]
+    # A header row repeated where the table runs onto the next page is no item.
+    header_texts = {_row_texts(grid[r]) for r in layout.header_rows}
+    body = [r for r in range(len(grid)) if r not in layout.header_rows and _row_texts(grid[r]) not in header_texts]
     _check_drawn_schedule(builder, table, layout, body)
     group: ActivityNode | None = None
     default_kind = "output" if layout.item_header and _says_output(layout.item_header) else "activity"

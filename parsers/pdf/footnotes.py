@@ -32,7 +32,11 @@ def note_area_top(lines: list[Line], rules: list[tuple[float, float, float]], pa
 
     rules: horizontal rules on the page as (x0, x1, y).
     """
-    small_below = [ln for ln in lines if ln.top > page_height * 0.4 and ln.size < body - 0.4]
+    # Notes are small print, or (pandoc's Word styles) body-size text after a small mark.
+    def note_like(ln: Line) -> bool:
+        return ln.size < body - 0.4 or _starts_with_mark(ln)
+
+    small_below = [ln for ln in lines if ln.top > page_height * 0.4 and note_like(ln)]
     if not small_below:
         return None
     for x0, x1, y in sorted(rules, key=lambda r: r[2]):
@@ -40,7 +44,8 @@ def note_area_top(lines: list[Line], rules: list[tuple[float, float, float]], pa
         if not (15 < width < 0.5 * page_width) or y < page_height * 0.4:
             continue
         below = [ln for ln in lines if ln.top > y]
-        if below and all(ln.size < body - 0.4 for ln in below) and _starts_with_mark(below[0]):
+        # a short separator with a raised mark under it opens the notes, whatever their size
+        if below and _starts_with_mark(below[0]):
             return y
     # no rule: the run of small lines at the very bottom that starts with a mark
     run: list[Line] = []
