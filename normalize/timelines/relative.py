@@ -22,8 +22,11 @@ _TO = r"\s*(?:[-\u2013]|to|à|au|a|al)\s*"
 _SPAN = rf"{_MONTH}(?:s?:?\s*)?(\d{{1,3}})(?:{_TO}{_MONTH}?(\d{{1,3}}))?(?:@[\d.]+)?"
 _YEAR = rf"(?:Years?|Années?|Annees?|Años?|Anos?)\s*:?\s*(\d{{1,2}})(?:{_TO}(\d{{1,2}}))?"
 _ONE = re.compile(rf"(?:{_SPAN})|(?:{_YEAR})", re.I)
-_SEP = r"\s*(?:[;,&]|and|et|y)\s*"
-_SPANS = re.compile(rf"^\s*(?:{_SPAN}|{_YEAR})(?:{_SEP}(?:{_SPAN}|{_YEAR}))*\s*\.?$", re.I)
+# a later span may leave out its "M": "Months 1-3 and 10-12"
+_BARE = rf"(\d{{1,3}})(?:{_TO}(\d{{1,3}}))?"
+_SEP = r"\s*(?:[;,&]|\b(?:and|et|y)\b)\s*"
+_SPANS = re.compile(rf"^\s*(?:{_SPAN}|{_YEAR})(?:{_SEP}(?:{_SPAN}|{_YEAR}|{_BARE}))*\s*\.?$", re.I)
+_PIECE = re.compile(rf"^(?:{_SPAN}|{_YEAR}|{_BARE})$", re.I)
 
 
 @functools.cache
@@ -47,12 +50,22 @@ def read_relative(raw: str, project_start: dt.date | None = None) -> TimelineRea
     if not _SPANS.match(text):
         return None
     spans = []
-    for m in _ONE.finditer(text):
-        a, b, ya, yb = m.groups()
+    unit = "M"
+    for piece in re.split(_SEP, text.strip().rstrip("."), flags=re.I):
+        m = _PIECE.match(piece.strip())
+        if m is None:
+            return None
+        a, b, ya, yb, ba, bb = m.groups()
         if a is not None:
+            unit = "M"
             spans.append((int(a), int(b) if b else int(a)))
-        else:
+        elif ya is not None:
+            unit = "Y"
             spans.append((12 * (int(ya) - 1) + 1, 12 * int(yb or ya)))
+        elif unit == "M":                        # "Months 1-3 and 10-12": the unit of the span before
+            spans.append((int(ba), int(bb) if bb else int(ba)))
+        else:
+            spans.append((12 * (int(ba) - 1) + 1, 12 * int(bb or ba)))
     if not spans or any(a > b for a, b in spans):
         return None
     first, last = min(a for a, _ in spans), max(b for _, b in spans)
