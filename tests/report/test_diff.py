@@ -70,3 +70,27 @@ def test_diff_refuses_what_is_not_one_draft(batch_out, batch_inputs, hre_diff, t
                                  "--out", str(tmp_path / "o")])
     assert broken.exit_code == 2 and "no readable document" in broken.output and "broken.docx" in broken.output
     assert not (tmp_path / "o" / "changes.csv").exists()
+
+
+def test_moves_and_comments_are_changes_of_their_own(hre_diff, tmp_path):
+    # The original plan read twice; the second copy edited as a later draft would be:
+    # one activity moved to another section, one comment resolved, one new.
+    from ingest.report.diff import diff_drafts
+    from ingest.report.drafts import load_draft
+
+    folder = hre_diff[0].parent / "old"
+    old, new = load_draft(folder), load_draft(folder)
+    moved = new.activities[-1]
+    other = next(a.section for a in new.activities if a.section != moved.section)
+    moved.section = other
+    resolved = new.comments.pop(0)
+    new.comments.append({**resolved, "comment_id": "99", "author": "A. Reviewer", "text": "Who pays for this?"})
+    rows = diff_drafts(old, new, tmp_path).rows
+    assert [(r["change"], r["table"], r["field"], r["new"]) for r in rows] == [
+        ("changed", "activities", "section", other),
+        ("removed", "comments", "comment", ""),
+        ("added", "comments", "comment", "A. Reviewer: Who pays for this?"),
+    ]
+    assert rows[0]["old_key"] == rows[0]["new_key"] == moved.key
+    assert rows[1]["old"] == f"{resolved['author']}: {resolved['text']}" and rows[1]["old_key"] == resolved["comment_id"]
+

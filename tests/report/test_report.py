@@ -105,3 +105,21 @@ def test_reruns_replace_the_report_and_keep_the_csvs_identical(batch_inputs, tmp
     assert {p.name: p.read_bytes() for p in out.glob("*.csv")} == first
     assert not (out / "report.html").exists()  # the tool's own file, not carried over as the user's
     assert (out / "workplan.duckdb").is_file() and (out / "my-notes.txt").read_text() == "mine"
+
+
+def test_a_failed_report_leaves_the_tables_and_says_how_to_rebuild(fixtures_dir, tmp_path, monkeypatch):
+    import ingest.report.commands as commands
+
+    def broken(out, html=True):
+        (out / "report.html.partial").write_text("half", encoding="utf-8")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(commands, "write_outputs", broken)
+    (tmp_path / "in").mkdir()
+    shutil.copy(fixtures_dir / "img-hre-draft-workplan.docx", tmp_path / "in")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(out), "--quiet", "--workers", "0"])
+    assert result.exit_code == 0
+    said = " ".join(result.output.split())  # the console wraps long lines
+    assert "RuntimeError: disk full" in said and f"Rebuild them with: workplan-ingest report {out}" in said
+    assert (out / "activities.csv").is_file() and not list(out.glob("*.partial"))
