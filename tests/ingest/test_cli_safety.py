@@ -131,13 +131,13 @@ def test_zero_means_no_limit_and_is_recorded_as_null(inputs, tmp_path):
     assert limits["timeout"] == 30 and limits["memory_limit"] == 2 * 1024 ** 3
 
 
-def test_timeline_has_no_language_option_that_changes_nothing():
-    # Every language's time words are read (they never clash), so --lang is gone.
-    result = runner.invoke(app, ["timeline", "--lang", "fr", "juin"])
-    assert result.exit_code == 2
-    for text, start in (("juin", "2021-06-01"), ("junio", "2021-06-01"), ("T3", "2021-07-01")):
-        result = runner.invoke(app, ["timeline", "--reference-year", "2021", text])
-        assert json.loads(result.output)["start"] == start, text
+def test_timeline_lang_only_orders_the_languages_tried():
+    # Issue 11 brought --lang back as a preference order: every language is still read.
+    assert runner.invoke(app, ["timeline", "--lang", "de", "juin"]).exit_code == 2
+    for lang in ("en", "fr", "es"):
+        for text, start in (("juin", "2021-06-01"), ("junio", "2021-06-01"), ("T3", "2021-07-01")):
+            result = runner.invoke(app, ["timeline", "--lang", lang, "--reference-year", "2021", text])
+            assert json.loads(result.output)["start"] == start, text
 
 
 # --- scriptable runs ---------------------------------------------------------------
