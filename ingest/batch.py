@@ -13,11 +13,12 @@ which workers finish: rows are assembled per file in path order.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,8 +28,9 @@ from parsers import diagnostics as diag
 from parsers.errors import IngestError, UnreadableFile
 from parsers.limits import Limits
 
-from .ledger import Ledger, result_key
+from .ledger import Ledger, result_key, summarize
 from .rows import DiagnosticRecord, DocumentRecord
+from .schema import TABLES
 from .worker import COUNTED_TABLES, Task, WorkerPool, default_workers, error_failure
 
 # Outcomes of a file that was read: it yields records, and its copies are duplicates.
@@ -40,24 +42,84 @@ INPUT_SUFFIXES = tuple(parsers.SUFFIXES)  # every suffix a parser reads (spreads
 
 
 @dataclass
+class RunOptions:
+    """How a batch runs (not what it reads): one object, so that a new option passes
+    from the command line to the batch without new parameters on the way.
+
+    workers: local worker processes; 0 reads documents in this process (no time or
+        memory limit); None means `default_workers()`.
+    executor: "local" (a process pool on this machine) or "dask" (ingest.executors.dask).
+    scheduler: address of an existing Dask scheduler ("tcp://host:8786"); None starts
+        a LocalCluster sized to the machine.
+    ship_bytes: send each file's bytes to the Dask workers instead of its path (for
+        workers that do not share this file system).
+    verify: hash every file, even one whose size and mtime the ledger knows.
+    """
+
+    workers: int | None = None
+    executor: str = "local"
+    scheduler: str | None = None
+    ship_bytes: bool = False
+    verify: bool = False
+
+
+@dataclass
 class BatchResult:
-    """Everything a batch produced: rows per output table (records of ingest.rows),
-    plus run information.
+    """Everything a batch produced: one documents row per file, the way to each
+    file's records, and run information.
+
+    Rows of the other tables stay in the ledger (or, without one, in the outcome
+    of each file) until they are written: `iter_diagnostics` and `iter_records`
+    give them one file at a time, in the order the writer needs; `tables` gives
+    them all at once (small batches, tests).
 
     stats: files found, parsed (by a parser in this run), cached (from the ledger),
         duplicate, failed.
+    counts: rows per table.
+    reusable: every file used the same stored outcome as the previous output, which
+        this output code wrote: its tables can be reused as they are.
     """
 
-    tables: dict[str, list] = field(default_factory=lambda: {"documents": [], "diagnostics": []})
+    files: list = field(default_factory=list)
+    documents: list[DocumentRecord] = field(default_factory=list)
+    ledger: Ledger | None = None
     timings: dict[str, float] = field(default_factory=dict)
     stats: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def documents(self) -> list[DocumentRecord]:
-        return self.tables["documents"]
+    counts: dict[str, int] = field(default_factory=dict)
+    reusable: bool = False
 
     def n_failed(self) -> int:
         return sum(1 for d in self.documents if d.status == "failed")
+
+    def iter_diagnostics(self) -> Iterator[list[DiagnosticRecord]]:
+        """Each file's diagnostics rows, files in source path order."""
+        for f, row in zip(self.files, self.documents, strict=True):
+            yield _diagnostics(f, row, self._full(f))
+
+    def iter_records(self) -> Iterator[dict[str, list[dict]]]:
+        """Each read file's rows (table -> rows as column mappings), in doc_id order."""
+        read = [(row.doc_id, i) for i, (f, row) in enumerate(zip(self.files, self.documents, strict=True))
+                if f.duplicate_of is None and f.outcome and f.outcome["status"] in READ]
+        for _, i in sorted(read):
+            yield self._full(self.files[i])["tables"]
+
+    @functools.cached_property
+    def tables(self) -> dict[str, list]:
+        """Every table's rows as records (ingest.rows), files in path order."""
+        tables = {name: [] for name in TABLES}
+        tables["documents"] = self.documents
+        for f, diags in zip(self.files, self.iter_diagnostics(), strict=True):
+            tables["diagnostics"].extend(diags)
+            full = self._full(f)
+            if full and f.duplicate_of is None and full["status"] in READ:
+                for name in COUNTED_TABLES:
+                    tables[name].extend(from_dict(name, r) for r in full["tables"].get(name, []))
+        return tables
+
+    def _full(self, f: _File) -> dict | None:
+        if f.duplicate_of is not None or f.outcome is None or f.outcome["status"] not in READ:
+            return f.outcome
+        return f.full if f.full is not None else self.ledger.outcome(f.key)
 
 
 def find_inputs(inputs: Iterable[str | Path]) -> list[tuple[Path, str]]:
@@ -132,25 +194,29 @@ class _File:
     source_path: str
     sha: str | None = None
     size: int | None = None
+    mtime_ns: int | None = None
     key: str | None = None
-    outcome: dict | None = None
+    outcome: dict | None = None  # a failure, or a read outcome's summary (ledger.summarize)
+    full: dict | None = None  # the whole outcome, where no ledger keeps it
     duplicate_of: str | None = None
 
 
 def run_batch(inputs: Iterable[str | Path],
               on_progress: Callable[[str, dict], None] | None = None, *,
               limits: Limits | dict | None = None, workers: int | None = None,
-              ledger: Ledger | None = None) -> BatchResult:
+              ledger: Ledger | None = None, options: RunOptions | None = None) -> BatchResult:
     """Ingest every input file; never raises for a bad file.
 
     limits: resource limits (Limits, a dict of overrides, or None for defaults).
-    workers: worker processes; 0 reads documents in this process (no time or
-        memory limit); None means `default_workers()`.
+    workers: shorthand for `options.workers`.
     ledger: outcomes of earlier runs to reuse and where to store this run's; None
-        reads every file.
+        reads every file and keeps the rows in memory.
+    options: how to run (RunOptions); None for the defaults.
     """
     limits = Limits.resolve(limits)
-    workers = default_workers() if workers is None else workers
+    options = options or RunOptions(workers=workers)
+    if workers is not None:
+        options = replace(options, workers=workers)
     started = time.perf_counter()
     files = [_File(path, source_path) for path, source_path in find_inputs(inputs)]
     # Files with the same bytes form a group: its first readable member in path
@@ -158,15 +224,15 @@ def run_batch(inputs: Iterable[str | Path],
     groups: dict[str, list[_File]] = defaultdict(list)
     for f in files:
         try:
-            f.sha, f.size = file_digest(f.path)
+            _identify(f, ledger, options.verify)
         except OSError as e:
             f.outcome = _failure_for_oserror(f.path, e)
             continue
         f.key = result_key(f.sha, f.path.name, limits.result_key())
         groups[f.sha].append(f)
     stats = {"files": len(files), "parsed": 0, "cached": 0}
-    result = BatchResult(stats=stats)
-    with WorkerPool(workers, limits) as pool:
+    result = BatchResult(files=files, ledger=ledger, stats=stats)
+    with _executor(options, limits) as pool:
         by_task: dict[str, _File] = {}
 
         def next_member(group: list[_File]) -> None:
@@ -190,10 +256,11 @@ def run_batch(inputs: Iterable[str | Path],
             next_member(group)
         for task, outcome in pool.results():
             f = by_task.pop(task.path)
-            f.outcome = outcome
             stats["parsed"] += 1
-            if ledger:
-                ledger.store(f.key, f.sha, f.path.name, outcome)
+            stored = ledger.store(f.key, f.sha, f.path.name, outcome) if ledger else False
+            if not stored and outcome["status"] in READ:
+                f.full = outcome
+            f.outcome = summarize(outcome)  # the rows wait in the ledger, not in memory
             _progress(f, on_progress)
             group = groups[f.sha]
             if outcome["status"] in READ:
@@ -202,12 +269,58 @@ def run_batch(inputs: Iterable[str | Path],
                 next_member(group)
     for f in files:
         if ledger and f.key and f.outcome and not f.outcome.get("transient"):
-            ledger.record_file(f.source_path, f.key, f.sha, f.size)
-        _assemble(f, result)
+            ledger.record_file(f.source_path, f.key, f.sha, f.size, f.mtime_ns)
+        result.documents.append(_document(f))
+        if "seconds" in (f.outcome or {}):
+            result.timings[f.source_path] = f.outcome["seconds"]
+    result.counts = _counts(result)
+    result.reusable = _reusable(result)
     stats["duplicate"] = sum(1 for d in result.documents if d.status == "duplicate")
     stats["failed"] = result.n_failed()
     result.timings["_total"] = round(time.perf_counter() - started, 4)
     return result
+
+
+def _identify(f: _File, ledger: Ledger | None, verify: bool) -> None:
+    """The file's size, mtime and SHA-256; the hash an earlier run recorded when
+    size and mtime are unchanged (the file is then not read)."""
+    st = os.stat(f.path)
+    f.size, f.mtime_ns = st.st_size, st.st_mtime_ns
+    if ledger and not verify:
+        f.sha = ledger.known_sha(f.source_path, f.size, f.mtime_ns)
+    if f.sha is None:
+        f.sha, f.size = file_digest(f.path)
+
+
+def _executor(options: RunOptions, limits: Limits):
+    if options.executor == "dask":
+        from .executors.dask import DaskExecutor
+
+        return DaskExecutor(limits, scheduler=options.scheduler, ship_bytes=options.ship_bytes,
+                            n_workers=options.workers)
+    if options.executor != "local":
+        raise ValueError(f"unknown executor {options.executor!r}: local or dask")
+    return WorkerPool(default_workers() if options.workers is None else options.workers, limits)
+
+
+def _counts(result: BatchResult) -> dict[str, int]:
+    counts = dict.fromkeys(("documents", "diagnostics", *COUNTED_TABLES), 0)
+    counts["documents"] = len(result.documents)
+    for f in result.files:
+        o = f.outcome or {}
+        read = f.duplicate_of is None and o.get("status") in READ
+        counts["diagnostics"] += o.get("n_diagnostics", 0) if read else 1
+        for name, n in (o.get("counts", {}) if read else {}).items():
+            counts[name] += n
+    return counts
+
+
+def _reusable(result: BatchResult) -> bool:
+    if result.ledger is None or result.stats["parsed"]:
+        return False
+    previous = result.ledger.previous_files()
+    now = {f.source_path: f.key for f in result.files}
+    return previous == now and all(f.key and not (f.outcome or {}).get("transient") for f in result.files)
 
 
 def _mark_duplicates(group: list[_File], first: _File) -> None:
@@ -229,38 +342,31 @@ def _failure_for_oserror(path: Path, e: OSError) -> dict:
     return error_failure(error, transient=True)
 
 
-def _assemble(f: _File, result: BatchResult) -> None:
-    """Add one file's documents row, records and diagnostics to the result.
-
-    Outcomes carry rows as dicts (they come through a pipe or from the ledger's
-    JSON); here they become records again, which checks their columns."""
+def _document(f: _File) -> DocumentRecord:
+    """One file's documents row."""
     row = document_row(f.path, f.source_path, f.sha, f.size)
     if f.duplicate_of is not None:
-        row = replace(row, status="duplicate", duplicate_of=f.duplicate_of, format=_format_of(f.path))
+        return replace(row, status="duplicate", duplicate_of=f.duplicate_of, format=_format_of(f.path))
+    if f.outcome is None:  # cannot happen: every file gets an outcome or a duplicate mark
+        raise AssertionError(f"no outcome for {f.source_path}")
+    if f.outcome["status"] in READ:
+        return replace(row, **f.outcome["updates"], status=f.outcome["status"])
+    o = f.outcome
+    return replace(row, status="failed", error=f"{o['message']} {o['remedy']}".strip())
+
+
+def _diagnostics(f: _File, row: DocumentRecord, full: dict | None) -> list[DiagnosticRecord]:
+    """One file's diagnostics rows; `full` is its whole outcome."""
+    if f.duplicate_of is not None:
         d = diag.make("duplicate", first=f.duplicate_of)
         diags = [{"severity": d.severity, "code": d.code, "message": d.message, "source_ref": d.source_ref}]
-    elif f.outcome is None:  # cannot happen: every file gets an outcome or a duplicate mark
-        raise AssertionError(f"no outcome for {f.source_path}")
-    elif f.outcome["status"] in READ:
-        row = replace(row, **f.outcome["updates"], status=f.outcome["status"])
-        for name in COUNTED_TABLES:
-            rows = f.outcome["tables"].get(name, [])
-            result.tables.setdefault(name, []).extend(from_dict(name, r) for r in rows)
-        diags = f.outcome["diagnostics"]
+    elif full["status"] in READ:
+        diags = full["diagnostics"]
     else:
-        o = f.outcome
-        error = f"{o['message']} {o['remedy']}".strip()
-        row = replace(row, status="failed", error=error)
-        diags = [{"severity": diag.lookup(o["code"]).severity, "code": o["code"], "message": error,
-                  "source_ref": o.get("source_ref")}]
-    for name in COUNTED_TABLES:
-        result.tables.setdefault(name, [])
-    result.documents.append(row)
-    result.tables["diagnostics"].extend(
-        DiagnosticRecord(doc_id=row.doc_id, **d, source_path=f.source_path, position=i)
-        for i, d in enumerate(diags, 1))
-    if f.outcome is not None and "seconds" in f.outcome:
-        result.timings[f.source_path] = f.outcome["seconds"]
+        diags = [{"severity": diag.lookup(full["code"]).severity, "code": full["code"], "message": row.error,
+                  "source_ref": full.get("source_ref")}]
+    return [DiagnosticRecord(doc_id=row.doc_id, **d, source_path=f.source_path, position=i)
+            for i, d in enumerate(diags, 1)]
 
 
 def _format_of(path: Path) -> str | None:

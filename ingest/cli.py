@@ -67,6 +67,16 @@ def run_command(
         "--summary-json", metavar="PATH", help="Also write the run's counts as JSON to PATH.")] = None,
     full: Annotated[bool, typer.Option(
         "--full", help="Read every file again, ignoring the ledger of earlier runs.")] = False,
+    verify: Annotated[bool, typer.Option(
+        "--verify", help="Hash every file, even one whose size and mtime the ledger knows.")] = False,
+    executor: Annotated[str, typer.Option(
+        "--executor", help="local (worker processes here) or dask (a Dask cluster; needs the [dask] extra).")
+    ] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS", help="Dask scheduler to use (tcp://host:8786); default: a "
+                                               "LocalCluster sized to this machine.")] = None,
+    ship_bytes: Annotated[bool, typer.Option(
+        "--ship-bytes", help="Send file bytes to Dask workers (they need not see the input files).")] = False,
     workers: Annotated[int | None, typer.Option(
         "--workers", min=0, help="Worker processes (default: 2, or 1 on one core). "
                                  "0 reads in this process, without time or memory limits.")] = None,
@@ -108,12 +118,12 @@ def run_command(
 
         workplan-ingest run data/raw --out data/processed --timeout 60
     """
-    from ingest.batch import find_inputs, run_batch
+    from ingest.batch import RunOptions, find_inputs, run_batch
     from ingest.ledger import LEDGER_NAME, Ledger
     from ingest.rows import DocumentRecord
-    from ingest.writers import write_dataset
     from ingest.writers.output import leftover_ledgers, new_temp_folder, restore
     from ingest.writers.ownership import OutputRefused, check_output_folder
+    from ingest.writers.stream import write_batch
 
     for item in inputs:
         if not item.exists():
@@ -149,15 +159,19 @@ def run_command(
             progress.update(task, advance=1, description=f"{Path(source_path).name[:40]}")
 
         try:
+            options = RunOptions(workers=workers, executor=executor, scheduler=scheduler,
+                                 ship_bytes=ship_bytes, verify=verify)
             result = run_batch([f for f, _ in files], on_progress=on_progress, limits=limits,
-                               workers=workers, ledger=ledger)
+                               ledger=ledger, options=options)
         finally:
             ledger.finish()
     try:
-        write_dataset(out, result.tables, _run_info(result, limits, full), tmp=tmp)
+        write_batch(out, result, _run_info(result, limits, full), tmp=tmp)
     except IngestError as e:
         err.print(f"Error: {e.message}\n{e.remedy}")
         raise typer.Exit(1) from e
+    finally:
+        ledger.close()
     from ingest.report.commands import after_run  # report.html + workplan.duckdb, from the tables
 
     after_run(out, html=not no_report, echo=err.print)
@@ -214,7 +228,7 @@ def _run_info(result, limits: Limits | None = None, full: bool = False) -> dict:
 
     from ingest.ledger import pipeline_version
 
-    counts = {name: len(rows) for name, rows in result.tables.items()}
+    counts = dict(result.counts)
     status = {}
     for d in result.documents:
         status[d.status] = status.get(d.status, 0) + 1
@@ -287,7 +301,7 @@ def summary_counts(result, out: Path) -> dict:
     for d in result.documents:
         status[d.status] = status.get(d.status, 0) + 1
     return {"out": str(out), "documents": len(result.documents), "status": status,
-            "records": {name: len(rows) for name, rows in result.tables.items() if name != "documents"},
+            "records": {name: n for name, n in result.counts.items() if name != "documents"},
             "failed": [d.source_path for d in result.documents if d.status == "failed"],
             "partial": [d.source_path for d in result.documents if d.status == "partial"]}
 
@@ -316,7 +330,7 @@ def _summary(result, out: Path) -> None:
         table.add_row(d.file_name, d.format or "", d.status, str(d.n_activities),
                       str(d.n_warnings), (d.error or "")[:80])
     err.print(table)
-    counts = {k: len(v) for k, v in result.tables.items()}
+    counts = result.counts
     err.print(" ".join(f"{k}={v}" for k, v in counts.items()))
 
 

@@ -19,11 +19,26 @@ def cell_text(value) -> str:
     return str(value)
 
 
+class CsvTable:
+    """One table's CSV file, appended to in row order (tuples in column order)."""
+
+    def __init__(self, path: Path, table: TableSchema):
+        self._file = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by close()
+        self._writer = csv.writer(self._file, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        self._writer.writerow(table.column_names)
+
+    def write(self, values: list[tuple]) -> None:
+        self._writer.writerows([cell_text(v) for v in row] for row in values)
+
+    def close(self) -> None:
+        self._file.close()
+
+
 def write_csv(path: Path, table: TableSchema, rows: list) -> None:
     """Write `rows` (records or mappings, already sorted) with the table's columns, in
     order; raises ColumnMismatch for a row whose columns are not the table's."""
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(table.column_names)
-        for row in rows:
-            writer.writerow([cell_text(value) for value in table.row_values(row)])
+    out = CsvTable(path, table)
+    try:
+        out.write([table.row_values(r) for r in rows])
+    finally:
+        out.close()

@@ -23,15 +23,25 @@ from pathlib import Path
 from parsers.errors import OutputError
 
 from ..schema import TABLES
-from .csv import write_csv
+from .csv import CsvTable
 from .datapackage import write_datapackage
 from .ownership import MARKER_NAME, MARKER_TEXT, carry_foreign, written_by_us
-from .parquet import write_parquet
+from .parquet import ParquetTable
 
 
 def sort_rows(table_name: str, rows: list) -> list:
     """Rows (records or mappings) in the table's stable order (its sort key, then its
     primary key); raises ColumnMismatch for a row whose columns are not the table's."""
+    return [row for _, row in _sorted_pairs(table_name, rows)]
+
+
+def sorted_values(table_name: str, rows: list) -> list[tuple]:
+    """The value tuples (ingest.schema.TableSchema.row_values) of `rows`, in the
+    table's stable order (see sort_rows)."""
+    return [values for values, _ in _sorted_pairs(table_name, rows)]
+
+
+def _sorted_pairs(table_name: str, rows: list) -> list[tuple]:
     table = TABLES[table_name]
     names = table.column_names
     keys = [names.index(k) for k in table.sort_key + tuple(k for k in table.primary_key
@@ -41,7 +51,7 @@ def sort_rows(table_name: str, rows: list) -> list:
         values = pair[0]
         return tuple((values[i] is None, _sortable(values[i])) for i in keys)
 
-    return [row for _, row in sorted(((table.row_values(r), r) for r in rows), key=key)]
+    return sorted(((table.row_values(r), r) for r in rows), key=key)
 
 
 def _sortable(value):
@@ -121,15 +131,44 @@ def write_dataset(out: Path, tables: dict[str, list], run_info: dict,
     tmp: this run's temporary folder from `new_temp_folder` (files already in it,
         such as the ledger, move with it); None makes a fresh one.
     """
+    def fill(folder: Path) -> None:
+        for name in TABLES:
+            out_table = TableFiles(folder, name)
+            try:
+                out_table.write(sorted_values(name, tables.get(name, [])))
+            finally:
+                out_table.close()
+
+    publish(out, fill, run_info, extra_files, tmp)
+
+
+class TableFiles:
+    """One table's CSV and Parquet files in `folder`, appended to in row order."""
+
+    def __init__(self, folder: Path, name: str):
+        table = TABLES[name]
+        self._parts = [CsvTable(folder / f"{name}.csv", table), ParquetTable(folder / f"{name}.parquet", table)]
+
+    def write(self, values: list[tuple]) -> None:
+        for part in self._parts:
+            part.write(values)
+
+    def close(self) -> None:
+        for part in self._parts:
+            part.close()
+
+
+def publish(out: Path, fill, run_info: dict, extra_files: dict[str, Path] | None = None,
+            tmp: Path | None = None) -> None:
+    """Make `out` a new dataset atomically: `fill(folder)` writes the tables into this
+    run's temporary folder, then datapackage.json, run.json and `extra_files` are
+    added and the folder replaces `out` (see the module docstring)."""
     out = Path(out)
     try:
         if tmp is None:
             tmp = new_temp_folder(out)
         recover(out, keep=tmp)
-        for name, table in TABLES.items():
-            rows = sort_rows(name, tables.get(name, []))
-            write_csv(tmp / f"{name}.csv", table, rows)
-            write_parquet(tmp / f"{name}.parquet", table, rows)
+        fill(tmp)
         write_datapackage(tmp / "datapackage.json")
         (tmp / "run.json").write_text(json.dumps(run_info, indent=2, default=str) + "\n", encoding="utf-8")
         for name, src in (extra_files or {}).items():

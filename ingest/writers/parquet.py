@@ -1,16 +1,15 @@
-"""Parquet writer: the same rows and columns as the CSV, with typed columns."""
+"""Parquet writer: the same rows and columns as the CSV, with typed columns, written
+in row groups so that a table of any length needs only one group in memory."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from ..schema import TableSchema
 
-_ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "date": pa.date32()}
+ROWS_PER_GROUP = 20_000
+_TYPE_NAMES = {"string": "string", "integer": "int64", "date": "date32"}
 
 
 def _value(value, type_name: str):
@@ -25,13 +24,47 @@ def _value(value, type_name: str):
     return value
 
 
+class ParquetTable:
+    """One table's Parquet file, appended to in row order (tuples in column order).
+
+    pyarrow is imported here, when a table is written, not when the tool starts.
+    """
+
+    def __init__(self, path: Path, table: TableSchema, rows_per_group: int | None = None):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        self._pa = pa
+        self.table = table
+        self.schema = pa.schema([pa.field(c.name, getattr(pa, _TYPE_NAMES[c.type])()) for c in table.columns])
+        self._writer = pq.ParquetWriter(path, self.schema)
+        self._rows: list[tuple] = []
+        self.rows_per_group = rows_per_group or ROWS_PER_GROUP
+
+    def write(self, values: list[tuple]) -> None:
+        self._rows.extend(values)
+        if len(self._rows) >= self.rows_per_group:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._rows:
+            return
+        pa = self._pa
+        arrays = [pa.array([_value(v[i], col.type) for v in self._rows], type=self.schema.field(i).type)
+                  for i, col in enumerate(self.table.columns)]
+        self._writer.write_table(pa.Table.from_arrays(arrays, schema=self.schema), row_group_size=len(self._rows))
+        self._rows = []
+
+    def close(self) -> None:
+        self._flush()
+        self._writer.close()
+
+
 def write_parquet(path: Path, table: TableSchema, rows: list) -> None:
     """Write `rows` (records or mappings, already sorted) as one Parquet file with the
     table's column types; raises ColumnMismatch for a row whose columns are not the table's."""
-    values = [table.row_values(r) for r in rows]
-    arrays, fields = [], []
-    for i, col in enumerate(table.columns):
-        arrow_type = _ARROW_TYPES[col.type]
-        arrays.append(pa.array([_value(v[i], col.type) for v in values], type=arrow_type))
-        fields.append(pa.field(col.name, arrow_type))
-    pq.write_table(pa.Table.from_arrays(arrays, schema=pa.schema(fields)), path)
+    out = ParquetTable(path, table)
+    try:
+        out.write([table.row_values(r) for r in rows])
+    finally:
+        out.close()

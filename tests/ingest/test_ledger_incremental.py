@@ -4,8 +4,11 @@ as a full run; removed files leave the ledger; --full and changed limits re-read
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -111,3 +114,61 @@ def test_ledger_damaged_ledger_costs_only_time(folder, tmp_path):
     assert stats["parsed"] == 5
     assert tables_bytes(out) == first
     assert ledger_rows(out)[0]
+
+
+def test_ledger_unchanged_files_are_not_read_again(folder, tmp_path, monkeypatch):
+    """Size and mtime as recorded: the file is neither hashed nor parsed, and the
+    previous output's table files are reused (the very same files, linked)."""
+    import ingest.batch
+
+    out = tmp_path / "out"
+    run(folder, out)
+    first = tables_bytes(out)
+    inodes = {name: (out / f"{name}.csv").stat().st_ino for name in TABLES}
+    hashed = []
+    real_digest = ingest.batch.file_digest
+    monkeypatch.setattr(ingest.batch, "file_digest", lambda p: hashed.append(p.name) or real_digest(p))
+    stats = run(folder, out)
+    assert (stats["parsed"], stats["cached"], hashed) == (0, 5, [])
+    assert tables_bytes(out) == first
+    assert {name: (out / f"{name}.csv").stat().st_ino for name in TABLES} == inodes
+    # A touched file is hashed again (same bytes: still not parsed); --verify hashes all.
+    os.utime(folder / "img.docx")
+    assert run(folder, out)["parsed"] == 0 and hashed == ["img.docx"]
+    hashed.clear()
+    assert run(folder, out, "--verify")["parsed"] == 0 and len(hashed) == 5
+
+
+def test_ledger_verify_finds_a_change_that_kept_size_and_mtime(folder, tmp_path):
+    out = tmp_path / "out"
+    run(folder, out)
+    path = folder / "plan 1.txt"
+    st = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Note 1.", "Note 9."), encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # as a careless copy tool might
+    assert run(folder, out)["parsed"] == 0  # trusted, like make and rsync without --checksum
+    assert b"Note 9." not in (out / "notes.csv").read_bytes() + (out / "activities.csv").read_bytes()
+    stats = run(folder, out, "--verify")
+    assert stats["parsed"] == 1
+    run(folder, tmp_path / "full", "--full")
+    assert tables_bytes(out) == tables_bytes(tmp_path / "full")
+
+
+def test_ledger_rerun_imports_no_parser_library(folder, tmp_path):
+    """A rerun of unchanged files loads neither spaCy, pdfplumber, pandas nor pyarrow
+    (report.html, left out here, draws its charts with pandas)."""
+    out = tmp_path / "out"
+    run(folder, out)
+    script = (
+        "import sys\n"
+        "from ingest.cli import app\n"
+        f"sys.argv = ['workplan-ingest', 'run', {str(folder)!r}, '--out', {str(out)!r}, '--quiet', "
+        "'--no-report']\n"
+        "try:\n    app()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "print(' '.join(m for m in ('spacy', 'pdfplumber', 'pandas', 'pyarrow') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1].split() == []
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["files"]["parsed"] == 0
