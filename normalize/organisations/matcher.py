@@ -253,8 +253,12 @@ class OrgMatcher:
             return OrgRef(raw=raw, org_id=f"group:{name}", org_name=name)
         words = text.split()
         for k in range(len(words) - 1, 0, -1):
-            # "UNEP Economy Division", "UNDP's country offices": a unit of a known organisation
-            org = self.lookup(re.sub(r"['\u2019]s$", "", " ".join(words[:k])))
+            # "UNEP Economy Division", "UNDP's country offices": a unit of a known organisation;
+            # one word must be written as the acronym it is ("Map the providers" is no UNEP-MAP)
+            prefix = re.sub(r"['\u2019]s$", "", " ".join(words[:k]))
+            org = self.lookup(prefix)
+            if org is not None and k == 1 and prefix not in org.terms():
+                continue
             if org is not None:
                 return OrgRef(raw=raw, org_id=org.org_id, org_name=org.name)
         if self._names_unit(key):

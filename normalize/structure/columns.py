@@ -32,6 +32,8 @@ HEADER_ROWS_SEARCHED = 4
 # Without a header, a column is the timeline (or who is responsible) when this share of
 # its cells read as dates (or organisation lists): most, allowing a "TBD" or a remark.
 INFERRED_COLUMN_SHARE = 0.6
+# A headerless table under no section needs this many rows to be read as work.
+STRICT_MIN_ROWS = 3
 
 
 @cache
@@ -219,11 +221,14 @@ def _period_number(text: str) -> int | None:
     return _month_of(t)
 
 
-def infer_layout(table: Table) -> Layout | None:
+def infer_layout(table: Table, strict: bool = False) -> Layout | None:
     """Column roles of a table without a header row, read from what its cells hold:
-    a column of dates is the timeline, a column of organisation lists names who is
-    responsible, and the column of longest text holds the activities. None unless
-    an activity column and at least one date or organisation column are found."""
+    a column of dates is the timeline, a column of organisation lists names who
+    leads (issue 10: a headerless column of names is a lead column), and the column
+    of longest text holds the activities. None unless
+    an activity column and at least one date or organisation column are found;
+    with `strict` (a table no section announces), both a date and an organisation
+    column and at least STRICT_MIN_ROWS rows are needed."""
     from .. import timelines as tl
     from ..organisations.participants import matcher
 
@@ -244,9 +249,11 @@ def infer_layout(table: Table) -> Layout | None:
             continue
         orgs = sum(1 for t in texts if (refs := matcher().split_list(t)) and all(r.org_id or r.role_ref for r in refs))
         if orgs >= INFERRED_COLUMN_SHARE * len(texts):
-            roles[c] = "responsible"
+            roles[c] = "lead"
     free = [c for c in range(table.n_cols) if roles[c] is None and lengths[c] > 0]
     if not free or not any(roles):
+        return None
+    if strict and not ({"timeline", "lead"} <= set(roles) and len(grid) >= STRICT_MIN_ROWS):
         return None
     roles[max(free, key=lambda c: lengths[c])] = "item"
     return Layout([], roles)

@@ -126,10 +126,21 @@ def _in_document_order(outline: Outline) -> None:
 
 
 _TRAILING_BRACKET = re.compile(r"\(([^()]{2,60})\)\s*[.;]?\s*$")
+# "Book the venue (CD) – by 15 March": a date after a spaced dash ends the item
+_TRAILING_DASH = re.compile(r"\s[\u2013\u2014-]\s+([^\u2013\u2014()]{2,40}?)\s*[.;]?\s*$")
+
+
+def _dated_tail(text: str) -> re.Match | None:
+    m = _TRAILING_DASH.search(text)
+    return m if m and tl.reads_as_date(m.group(1)) else None
 
 
 def trailing_timeline(text: str, source_ref: str) -> TimelineCell | None:
-    """A TimelineCell for a date in brackets that ends an item ("Map initiatives (Q1 2021)")."""
+    """A TimelineCell for a date in brackets that ends an item ("Map initiatives (Q1 2021)"),
+    or after a spaced dash ("Book the venue – by 15 March")."""
+    dash = _dated_tail(text)
+    if dash:
+        return TimelineCell(dash.group(1).strip(), source_ref)
     m = _TRAILING_BRACKET.search(text)
     if not m:
         return None
@@ -143,6 +154,15 @@ def trailing_timeline(text: str, source_ref: str) -> TimelineCell | None:
 
 
 def trailing_owner(text: str, initials: dict[str, str]) -> str | None:
-    """The owners' initials that open an item's closing bracket ("(MO + JD, late April)")."""
-    m = _TRAILING_BRACKET.search(text)
-    return owner_text(m.group(1).split(",")[0], initials) if m and initials else None
+    """The owners' initials that open an item's closing bracket ("(MO + JD, late April)"),
+    also before a dated tail ("(AB, EF) – end of March")."""
+    dash = _dated_tail(text)
+    m = _TRAILING_BRACKET.search(text[:dash.start()] if dash else text)
+    if not (m and initials):
+        return None
+    owners = []  # "(AB, EF, by May)": the leading parts that are initials of the key
+    for part in m.group(1).split(","):
+        if owner_text(part, initials) is None:
+            break
+        owners.append(part.strip())
+    return ", ".join(owners) or None

@@ -73,6 +73,7 @@ class FlowReader:
         self.pending: list[Paragraph] = []  # a run of labelled paragraphs inside a section
         self.pending_roles: dict[int, list[RoleCell]] = {}  # roles stated under a pending work item
         self.last_layout = None             # (section, Layout) of the last activity table
+        self.text_since_table = False       # a line of text stands between this table and the last
         self.section_class = None           # label class of numbered section paragraphs ("num")
         self.heading_sections: list[tuple[int, SectionNode]] = []
         self.emphasised = emphasised_headings(self.blocks, outline.title)  # bold / all-caps headings
@@ -94,7 +95,9 @@ class FlowReader:
                 self.flush()
                 self.mode = None
                 self.table(block)
+                self.text_since_table = False
             elif clean(block.text):
+                self.text_since_table = True
                 self.paragraph(i, block)
         self.flush()
         add_work_lists(self.builder, self.blocks, claimed)
@@ -122,12 +125,13 @@ class FlowReader:
         if layout is None and is_glossary(block):
             return  # "PU | Public", "UNEP | UN Environment Programme": a key, not work
         if layout is None and self.last_layout and self.last_layout[0] is section \
-                and len(self.last_layout[1].roles) == block.n_cols:
+                and len(self.last_layout[1].roles) == block.n_cols and not self.text_since_table:
             # A table split in two (a page break, a pasted block) keeps the
             # header of the table before it in the same section.
             layout = replace(self.last_layout[1], header_rows=[])
-        if layout is None and section is not None:
-            layout = infer_layout(block)
+        if layout is None:
+            # under no section, a headerless table must show both who and when to be work
+            layout = infer_layout(block, strict=section is None)
         if layout is not None:
             self.last_layout = (section, layout)
         read_table(self.builder, block, layout)

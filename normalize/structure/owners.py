@@ -33,6 +33,11 @@ def initials_key(doc: Document) -> dict[str, str]:
     return {}
 
 
+def is_initials_key(text: str) -> bool:
+    """True for a line that keys initials to people ("AB = Ana Beltrán (UNDP); CD = ...")."""
+    return len(_KEY_ENTRY.findall(text)) >= MIN_KEY_ENTRIES
+
+
 def owner_text(text: str, key: dict[str, str]) -> str | None:
     """`text` when it names owners by initials of the key ("MO + JD"), else None."""
     parts = [p for p in _OWNER_SPLIT.split(clean(text)) if p]

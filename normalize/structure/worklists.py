@@ -25,6 +25,7 @@ from ..data import load_json
 from .junk import is_item_text, never_a_list_heading
 from .keyvalue import key_line, title_of
 from .labels import Item, clean, items_from_paragraphs, nest_items, split_label
+from .owners import is_initials_key
 
 # A lead-in that is not a heading is one short line ("Activities:", "Next steps");
 # a longer line is a sentence that merely mentions work.
@@ -132,7 +133,8 @@ def _list_end(blocks: list[Block], start: int, claimed) -> int:
         if _is_list_paragraph(b):
             end = j + 1
             continue
-        if end == start or title_of(text) or key_line(text) or not is_item_text(text) or announces_work(b):
+        if end == start or title_of(text) or key_line(text) or not is_item_text(text) or announces_work(b) \
+                or is_initials_key(text):
             break
         end = j + 1  # a wrapped line of the item above; items_from_paragraphs joins it
     return end

@@ -211,6 +211,22 @@ def test_layout_table_without_header_row_is_read_from_its_cells(tmp_path):
         "Map marine litter initiatives", "Regional dialogue on plastics", "Synthesis report"]
     assert ("Regional dialogue on plastics", "2022-06-01", "2022-06-30", "point") in _timelines(records, acts)
     text = {a.activity_id: a.text for a in acts.values()}
-    assert ("Regional dialogue on plastics", "responsible", "FAO") in {
+    # a column with no header whose cells are organisations is a lead column (issue 10)
+    assert ("Regional dialogue on plastics", "lead", "FAO") in {
         (text[p.subject_id], p.role, p.org_id) for p in records.tables["participants"]
         if p.subject_type == "activity"}
+
+
+def test_headerless_table_under_no_section_needs_who_and_when(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Youth Employment Programme: tasks agreed on 10 January 2025")
+    _table(d, [["Set up the steering committee", "ILO", "January 2025"],
+               ["Map vocational training providers", "UNICEF", "Feb–Apr 2025"],
+               ["Launch the apprenticeship call", "Ministry of Labour", "June 2025"]])
+    d.add_paragraph("Contacts")
+    _table(d, [["Programme officer", "ILO", "officer@example.org"],
+               ["Focal point", "UNICEF", "focal@example.org"],
+               ["Coordinator", "UNDP", "coord@example.org"]])
+    _, _, acts, _ = _read(d, tmp_path, "headerless-no-section.docx")
+    assert [a.text for a in acts.values()] == [
+        "Set up the steering committee", "Map vocational training providers", "Launch the apprenticeship call"]

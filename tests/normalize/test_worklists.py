@@ -86,3 +86,27 @@ def test_slide_bullets_titled_phase_items_each_own_their_dashes():
     assert [(f.parent[0], [i.text for i in f.items]) for f in found] == [
         ("Phase 1", ["Review of existing monitoring infrastructures", "Deploying sensors in a test site"]),
         ("Phase 2", ["Developing schema for data store"])]
+
+
+def test_next_steps_with_owner_initials_and_a_dated_tail():
+    # meeting notes typed in Word: owners in brackets, the date after a dash, the key
+    # to the initials below the list (never a wrapped line of the last item)
+    from normalize.pipeline import normalize_document
+    from parsers.model import Document
+
+    blocks = (para(0, "Next steps", heading=1),
+              para(1, "Circulate the draft ToR to members (AB) – by 15 March 2025", label="•", kind="bullet", level=0),
+              para(2, "Book the venue for the May workshop (CD)", label="•", kind="bullet", level=0),
+              para(3, "Consolidate comments on the concept note (AB, EF) – end of March 2025", label="•",
+                   kind="bullet", level=0),
+              para(4, "AB = Ana Beltrán (UNDP); CD = Chris Dunn (UNEP); EF = Elena Flores (FAO)"))
+    records, _ = normalize_document(Document("x.docx", "docx", blocks))
+    acts = records.tables["activities"]
+    assert [(a.text, a.timeline_raw) for a in acts] == [
+        ("Circulate the draft ToR to members (AB) – by 15 March 2025", "by 15 March 2025"),
+        ("Book the venue for the May workshop (CD)", None),
+        ("Consolidate comments on the concept note (AB, EF) – end of March 2025", "end of March 2025")]
+    owners = sorted((a.text[:4], p.org_id, p.raw) for a in acts for p in records.tables["participants"]
+                    if p.subject_id == a.activity_id)
+    assert owners == [("Book", "UNEP", "CD"), ("Circ", "UNDP", "AB"), ("Cons", "FAO", "AB, EF"),
+                      ("Cons", "UNDP", "AB, EF")]
