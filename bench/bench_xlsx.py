@@ -5,7 +5,7 @@ The workbook is a workplan-like sheet generated once with openpyxl's write-only 
 and cached under bench/out/: a title block, a header, outcome rows in the first column (write-only mode
 writes no merges),
 numbered activities with leads, quarter marks (some as fills only), statuses and
-comments; 50,000 rows (10,000 with --quick). Budget: parse_xlsx within 3x of the
+comments; 20,000 rows (5,000 with --quick). Budget: parse_xlsx within 3x of the
 plain iteration. parse_xlsx does more per row (number formats, fills, merges, the
 layout into the shared model), so the ratio is what this watches.
 
@@ -22,7 +22,7 @@ import time
 
 HERE = pathlib.Path(__file__).resolve().parent
 OUT = HERE / "out"
-N_ROWS, N_QUICK = 50_000, 10_000
+N_ROWS, N_QUICK = 20_000, 5_000
 BUDGET = 3.0
 WORDS = ("support integrate human rights environment agencies coordination guidance national "
          "level country teams report workshop partners capacity building review policy").split()

@@ -83,6 +83,8 @@ def _read(path: Path, wb, max_rows: int) -> Document:
         links = {rid: target for rid, (kind, target) in rels.items() if kind.endswith("/hyperlink")}
         data = read_sheet(ws, styles, links, budget)
         budget -= data.rows_read
+        raw_comments = read_comments(archive, rels, people)
+        ids.wanted = {(name, c.row, c.col) for c in raw_comments}
 
         def ref(row: int, col: int | None, name=name) -> str:
             return f'sheet "{name}", row {row}' + (f", col {column_ref(col)}" if col else "")
@@ -92,7 +94,7 @@ def _read(path: Path, wb, max_rows: int) -> Document:
             hidden_parts.append(f'{_n(data.hidden_rows, "row")} of sheet "{name}"')
         if data.hidden_cols:
             hidden_parts.append(f'{_n(data.hidden_cols, "column")} of sheet "{name}"')
-        comments += _comments(read_comments(archive, rels, people), data, ids, ref)
+        comments += _comments(raw_comments, data, ids, ref)
         if data.stopped_at is not None:
             truncated = (data, ref(data.stopped_at, None))
     if hidden:

@@ -48,6 +48,8 @@ class Ids:
     block: int = 0
     table: int = 0
     anchors: dict[tuple[str, int, int], int] = field(default_factory=dict)
+    # (sheet, row, col) of the cells whose block ids are wanted (commented cells)
+    wanted: set[tuple[str, int, int]] = field(default_factory=set)
 
     def next(self) -> int:
         self.block += 1
@@ -95,8 +97,8 @@ class _Grid:
 
 def sheet_blocks(data: SheetData, ids: Ids, ref: Callable[[int, int | None], str], prefix: str = "") -> list[Block]:
     """The sheet's blocks in reading order; `ref(row, col)` gives a source_ref (col None
-    for a whole row), `prefix` starts a table's ('sheet "Plan", table 2'). Records each
-    cell's first block id in `ids.anchors`."""
+    for a whole row), `prefix` starts a table's ('sheet "Plan", table 2'). The first
+    block id of each cell in `ids.wanted` (cells with comments) goes to `ids.anchors`."""
     spans = _spans(data)
     text_cells = {k for k, v in data.cells.items() if v.text.strip()}
     grid = _Grid(data, spans, text_cells)
@@ -240,7 +242,8 @@ def _extent(block, cols, grid: _Grid) -> tuple[int, int]:
 def _paragraph(data: SheetData, key, ids: Ids, ref) -> Paragraph:
     cell = data.cells[key]
     block_id = ids.next()
-    ids.anchors.setdefault((data.name, *key), block_id)
+    if (data.name, *key) in ids.wanted:
+        ids.anchors.setdefault((data.name, *key), block_id)
     return Paragraph(block_id, cell.text.strip(), ref(*key), bold=cell.bold)
 
 
@@ -290,9 +293,9 @@ def _cell(data, raw: RawCell | None, r, c, row, col, row_span, col_span, ids: Id
     source = ref(r, c)
     if raw is not None and raw.text.strip():
         for line in raw.text.strip().split("\n"):
-            block_id = ids.next()
-            ids.anchors.setdefault((data.name, r, c), block_id)
-            blocks.append(Paragraph(block_id, line.strip(), source, bold=raw.bold))
+            blocks.append(Paragraph(ids.next(), line.strip(), source, bold=raw.bold))
+        if (data.name, r, c) in ids.wanted:
+            ids.anchors[(data.name, r, c)] = blocks[0].block_id
     return Cell(row, col, tuple(blocks), source, row_span=row_span, col_span=col_span,
                 fill=raw.fill if raw is not None else None)
 

@@ -97,12 +97,7 @@ def read_sheet(ws, styles: Styles, links: dict[str, str], budget: int) -> SheetD
     data = SheetData(ws.title)
     hidden_cols: set[int] = set()
     hidden_used: set[int] = set()
-    with ws._get_source() as src:
-        parser = WorkSheetParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
-                                 date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
-        dims = parser.parse_dimensions()
-        if dims:
-            data.declared_rows = dims[3]
+    data.declared_rows = ws._max_row  # from the sheet's <dimension>, read when the workbook was opened
     with ws._get_source() as src:
         parser = WorkSheetParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
                                  date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
