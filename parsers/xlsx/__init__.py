@@ -27,7 +27,7 @@ from pathlib import Path
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ..diagnostics import make
-from ..errors import UnreadableFile
+from ..errors import UnreadableFile, UnsupportedFormat
 from ..model import Comment, Diagnostic, Document, Paragraph
 from .cells import theme_colours
 from .comments import persons, read_comments, sheet_rels
@@ -45,6 +45,10 @@ def parse_xlsx(path: str | Path, max_rows: int) -> Document:
     import openpyxl
 
     path = Path(path)
+    with zipfile.ZipFile(path) as z:  # vetted by parsers.safety.check_zip
+        if "xl/workbook.bin" in z.namelist():
+            raise UnsupportedFormat(f"{path.name} is a binary Excel workbook (.xlsb), which is not read.",
+                                    "Save it as .xlsx in Excel and ingest that file.")
     with warnings.catch_warnings():
         # openpyxl warns about parts it drops (extensions, data validation): nothing we read
         warnings.simplefilter("ignore")

@@ -13,7 +13,14 @@ import openpyxl
 import pytest
 
 import parsers
-from parsers.errors import DtdNotAllowed, EncryptedFile, LegacyFormat, LimitExceeded, UnreadableFile
+from parsers.errors import (
+    DtdNotAllowed,
+    EncryptedFile,
+    LegacyFormat,
+    LimitExceeded,
+    UnreadableFile,
+    UnsupportedFormat,
+)
 from parsers.limits import Limits
 from parsers.model import Table
 
@@ -185,4 +192,10 @@ def test_legacy_xls_without_libreoffice_says_how_to_convert(tmp_path, monkeypatc
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
     with pytest.raises(LegacyFormat, match="Excel 97-2003"):
+        parsers.parse(path)
+
+
+def test_binary_workbook_xlsb_says_to_save_as_xlsx(tmp_path):
+    path = patch_zip(small_plan(tmp_path / "plan.xlsb"), {"xl/workbook.xml": None, "xl/workbook.bin": b"\x83\x01"})
+    with pytest.raises(UnsupportedFormat, match="xlsb"):
         parsers.parse(path)
