@@ -54,6 +54,8 @@ class RunOptions:
     ship_bytes: send each file's bytes to the Dask workers instead of its path (for
         workers that do not share this file system).
     verify: hash every file, even one whose size and mtime the ledger knows.
+    lang / fiscal_year_start: how timelines are read (--lang, --fiscal-year-start);
+        unlike the others they change a document's records (see `reading`).
     """
 
     workers: int | None = None
@@ -61,6 +63,14 @@ class RunOptions:
     scheduler: str | None = None
     ship_bytes: bool = False
     verify: bool = False
+    lang: str | None = None
+    fiscal_year_start: int | None = None
+
+    def reading(self) -> tuple[tuple[str, object], ...]:
+        """The options that change a document's records, as normalize_document's keyword
+        arguments: each Task carries them and the ledger key holds them. () by default."""
+        found = (("languages", (self.lang,) if self.lang else ()), ("fiscal_year_start", self.fiscal_year_start))
+        return tuple((k, v) for k, v in found if v)
 
 
 @dataclass
@@ -228,7 +238,8 @@ def run_batch(inputs: Iterable[str | Path],
         except OSError as e:
             f.outcome = _failure_for_oserror(f.path, e)
             continue
-        f.key = result_key(f.sha, f.path.name, limits.result_key())
+        reading = "".join(f";{k}={v}" for k, v in options.reading())
+        f.key = result_key(f.sha, f.path.name, limits.result_key() + reading)
         groups[f.sha].append(f)
     stats = {"files": len(files), "parsed": 0, "cached": 0}
     result = BatchResult(files=files, ledger=ledger, stats=stats)
@@ -243,7 +254,7 @@ def run_batch(inputs: Iterable[str | Path],
                 cached = ledger.lookup(f.key) if ledger else None
                 if cached is None:
                     by_task[str(f.path)] = f
-                    pool.submit(Task(str(f.path), f.sha[:16]))
+                    pool.submit(Task(str(f.path), f.sha[:16], options.reading()))
                     return
                 f.outcome = cached
                 stats["cached"] += 1

@@ -69,6 +69,11 @@ def run_command(
         "--full", help="Read every file again, ignoring the ledger of earlier runs.")] = False,
     verify: Annotated[bool, typer.Option(
         "--verify", help="Hash every file, even one whose size and mtime the ledger knows.")] = False,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Language tried first in timelines: en, fr or es (all are read).")] = None,
+    fiscal_year_start: Annotated[int | None, typer.Option(
+        "--fiscal-year-start", min=1, max=12, metavar="MM",
+        help="Month fiscal years start in (7 for July), unless a document states it.")] = None,
     executor: Annotated[str, typer.Option(
         "--executor", help="local (worker processes here) or dask (a Dask cluster; needs the [dask] extra).")
     ] = "local",
@@ -125,6 +130,8 @@ def run_command(
     from ingest.writers.ownership import OutputRefused, check_output_folder
     from ingest.writers.stream import write_batch
 
+    if lang not in (None, "en", "fr", "es"):
+        raise typer.BadParameter("choose one of en, fr, es", param_hint="--lang")
     for item in inputs:
         if not item.exists():
             raise typer.BadParameter(f"No such file or folder: {item}", param_hint="INPUTS")
@@ -159,8 +166,8 @@ def run_command(
             progress.update(task, advance=1, description=f"{Path(source_path).name[:40]}")
 
         try:
-            options = RunOptions(workers=workers, executor=executor, scheduler=scheduler,
-                                 ship_bytes=ship_bytes, verify=verify)
+            options = RunOptions(workers=workers, executor=executor, scheduler=scheduler, ship_bytes=ship_bytes,
+                                 verify=verify, lang=lang, fiscal_year_start=fiscal_year_start)
             result = run_batch([f for f, _ in files], on_progress=on_progress, limits=limits,
                                ledger=ledger, options=options)
         finally:

@@ -48,6 +48,7 @@ class Task:
 
     path: str
     doc_id: str
+    options: tuple = ()  # normalize_document's keyword arguments (RunOptions.reading)
 
 
 def run_document(task: Task, limits: Limits) -> dict:
@@ -71,7 +72,7 @@ def run_document(task: Task, limits: Limits) -> dict:
     started = time.perf_counter()
     try:
         doc = parsers.parse(Path(task.path), limits)
-        records, info = normalize_document(doc, task.doc_id)
+        records, info = normalize_document(doc, task.doc_id, **dict(task.options))
         # The normalizers make records without doc_id: each gets this document's
         # here, and travels as a plain dict, which the pipe and the ledger's JSON carry.
         tables = {name: [as_dict(replace(row, doc_id=task.doc_id)) for row in records.tables.get(name, [])]

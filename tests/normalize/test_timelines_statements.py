@@ -87,3 +87,25 @@ def test_fiscal_year_statements(text, month):
 ])
 def test_project_start_statements(text, start):
     assert project_start([text]) == start
+
+
+def test_run_options_reach_the_timelines_and_the_ledger_key(tmp_path):
+    """`run --fiscal-year-start` / `--lang` travel in RunOptions to each document, and a
+    rerun with other options does not reuse the outcome read with the first ones."""
+    from ingest.batch import RunOptions, run_batch
+    from ingest.ledger import Ledger
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "plan.md").write_text(f"# Work plan\n\nA plan for the coming years.\n{TABLE}", encoding="utf-8")
+
+    def fiscal_row(ledger, **options):
+        result = run_batch([tmp_path / "in"], ledger=ledger, options=RunOptions(workers=0, **options))
+        ledger.finish()
+        return next(t for t in result.tables["timelines"] if t.raw == "FY2022 Q2")
+
+    first = tmp_path / "first.sqlite"
+    assert fiscal_row(Ledger.open(first)).certainty == "assumed"
+    row = fiscal_row(Ledger.open(tmp_path / "second.sqlite", [first]), fiscal_year_start=7, lang="fr")
+    assert (row.start, row.end, row.certainty) == ("2021-10-01", "2021-12-31", "firm")
+    assert RunOptions(lang="fr", fiscal_year_start=7).reading() == (("languages", ("fr",)), ("fiscal_year_start", 7))
+    assert RunOptions().reading() == ()
