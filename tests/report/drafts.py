@@ -44,3 +44,21 @@ def img_hre_second_draft(fixture: Path, dest: Path) -> Path:
     table._tbl.remove(row._tr)
     document.save(str(dest))
     return dest
+
+
+# What each edit does to emg-workplan-2018.docx: in the e-waste cell (lettered items
+# under "1.", schedule by position in the next cell) item f) is reworded and the
+# fifth date (item e) moves from Dec 17 to Jan 18.
+EMG_REWORDED_OLD = "Consultations with IMG members and finalization of the draft analysis;"
+EMG_REWORDED_NEW = "Consultations with IMG members and finalisation of the gap analysis;"
+EMG_MOVED_OLD, EMG_MOVED_NEW = "Dec 17", "Jan 18"
+
+
+def emg_second_draft(fixture: Path, dest: Path) -> Path:
+    """The EMG plan with one lettered item reworded and one schedule date moved."""
+    document = docx.Document(str(fixture))
+    row = next(r for r in document.tables[0].rows if r.cells[1].text.startswith("1. The Issue Management Group"))
+    _set_text(row.cells[1], EMG_REWORDED_OLD, EMG_REWORDED_NEW)
+    _set_text(row.cells[2], EMG_MOVED_OLD, EMG_MOVED_NEW)
+    document.save(str(dest))
+    return dest

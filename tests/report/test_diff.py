@@ -94,3 +94,19 @@ def test_moves_and_comments_are_changes_of_their_own(hre_diff, tmp_path):
     assert rows[0]["old_key"] == rows[0]["new_key"] == moved.key
     assert rows[1]["old"] == f"{resolved['author']}: {resolved['text']}" and rows[1]["old_key"] == resolved["comment_id"]
 
+
+
+def test_lettered_items_match_by_text_and_place_not_by_their_shared_labels(fixtures_dir, drafts, tmp_path):
+    # Every group of the EMG plan restarts its letters: a) ... j) again and again.
+    new = drafts.emg_second_draft(fixtures_dir / "emg-workplan-2018.docx", tmp_path / "emg-v2.docx")
+    out = tmp_path / "changes"
+    result = CliRunner().invoke(app, ["diff", str(fixtures_dir / "emg-workplan-2018.docx"), str(new),
+                                      "--out", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    rows = read_changes(out)
+    assert [(r["change"], r["table"], r["field"], r["old"], r["new"]) for r in rows] == [
+        ("changed", "timelines", "timeline", "Dec 17 (2017-12-01 – 2017-12-31)", "Jan 18 (2018-01-01 – 2018-01-31)"),
+        ("changed", "activities", "text", "Consultations with IMG members and finalization of the draft analysis;",
+         "Consultations with IMG members and finalisation of the gap analysis;"),
+    ]
+    assert all(r["old_key"] == r["new_key"] for r in rows)  # nothing moved, so the ids agree here
