@@ -27,6 +27,7 @@ from . import pandoc_plain
 from .aligned import find_aligned
 from .decoding import read_text
 from .drafts import NoteDraft, ParaDraft, TableDraft, build
+from .html import read_blocks as read_html_blocks
 from .pandoc_tables import blank_tables, find_tables, merge, to_draft
 from .tika import read_tika
 
@@ -85,16 +86,21 @@ def _read_pandoc_like(text: str, dialect: str) -> tuple[list[ParaDraft | TableDr
     simple, multiline and grid tables (pandoc_tables.py) and, in plain text, pandoc's
     "[1]" notes and wrapped paragraphs (pandoc_plain.py)."""
     lines = text.split("\n")
+    html_tables: list[TableDraft] = []
+    html_notes: list[NoteDraft] = []
+    if dialect == "markdown":
+        html_tables, html_notes = read_html_blocks(lines)  # blanks them, as blank_tables does
     raw_tables = find_tables(lines)
     blank_tables(lines, raw_tables)
     if dialect == "markdown":
         from .markdown import read_markdown, read_markdown_cell
         items, note_drafts = read_markdown("\n".join(lines))
+        note_drafts += html_notes
         if pandoc_plain.is_wrapped(lines):  # line breaks are the writer's, not the author's
             for item in items:
                 if isinstance(item, ParaDraft):
                     item.text = item.text.replace("\n", " ")
-        tables = [to_draft(t, read_markdown_cell) for t in raw_tables]
+        tables = sorted([to_draft(t, read_markdown_cell) for t in raw_tables] + html_tables, key=lambda t: t.line)
         return merge(items, tables), note_drafts
     note_drafts = pandoc_plain.take_notes(lines)
     aligned = find_aligned(lines)  # before unwrapping, which would join their lines

@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .drafts import CellDraft, NoteDraft, ParaDraft, TableDraft
+from .html import inline_refs
 
 FOOTNOTE_DEF = re.compile(r"\[\^([^\]\s]{1,40})\]:[ \t]?")
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]{1,40})\]")
@@ -50,14 +51,17 @@ def _inline_text(token: Token) -> str:
     Soft breaks stay line breaks: in a text export a line often carries one field
     ("Lead: UNEP" above "Partners: FAO"); normalizers collapse whitespace anyway."""
     out: list[str] = []
+    has_html = False
     for child in token.children or []:
         if child.type in ("text", "code_inline", "html_inline"):
             out.append(child.content)
+            has_html = has_html or child.type == "html_inline"
         elif child.type in ("softbreak", "hardbreak"):
             out.append("\n")
         elif child.type == "image":
             out.append(_inline_text(child))
-    return "".join(out)
+    # raw HTML in the text: note marks become "[^1]", other tags go (parsers.text.html)
+    return inline_refs("".join(out)) if has_html else "".join(out)
 
 
 def _para(token: Token, line: int) -> ParaDraft:
@@ -104,6 +108,8 @@ def read_markdown(text: str) -> tuple[list[ParaDraft | TableDraft], list[NoteDra
             lists.append("bullet" if kind == "bullet_list_open" else "number")
         elif kind in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
+        elif kind == "list_item_close":
+            label = None  # an empty item ("a)" alone) labels nothing after it
         elif kind == "list_item_open":
             label = tok.markup if lists[-1] == "bullet" else f"{tok.info}{tok.markup}"
         elif kind == "heading_open":
@@ -133,6 +139,8 @@ def read_markdown(text: str) -> tuple[list[ParaDraft | TableDraft], list[NoteDra
             items.append(draft)
         elif kind in ("code_block", "fence", "html_block"):
             for k, code_line in enumerate(tok.content.rstrip("\n").split("\n")):
+                if kind == "html_block":
+                    code_line = inline_refs(code_line)
                 if code_line.strip():
                     items.append(ParaDraft(text=code_line, line=line + k + (kind == "fence")))
     return items, note_drafts

@@ -93,8 +93,9 @@ def _blocks(lines: list[str]) -> list[list[int]]:
 
 def is_wrapped(lines: list[str]) -> bool:
     """True when the text (tables blanked) looks wrapped by pandoc: no line beyond
-    WRAP_WIDTH and at least MIN_WRAPPED multi-line blocks whose first line fills it."""
-    if any(len(line) > WRAP_WIDTH for line in lines):
+    WRAP_WIDTH (pipe-table rows aside) and at least MIN_WRAPPED multi-line blocks whose first line fills it."""
+    # a pipe-table row is as wide as its widest cell: pandoc never wraps those
+    if any(len(line) > WRAP_WIDTH for line in lines if not line.lstrip().startswith("|")):
         return False
     wrapped = [b for b in _blocks(lines) if len(b) > 1 and len(lines[b[0]]) > WRAP_WIDTH - 20]
     return len(wrapped) >= MIN_WRAPPED
