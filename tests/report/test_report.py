@@ -123,3 +123,35 @@ def test_a_failed_report_leaves_the_tables_and_says_how_to_rebuild(fixtures_dir,
     said = " ".join(result.output.split())  # the console wraps long lines
     assert "RuntimeError: disk full" in said and f"Rebuild them with: workplan-ingest report {out}" in said
     assert (out / "activities.csv").is_file() and not list(out.glob("*.partial"))
+
+
+PLAN_MD = """# Work plan 2022
+
+| Activity | Lead | Timeline |
+|---|---|---|
+| Draft the national roadmap | Ministry of Fisheries | Q2 2022 |
+| Hold the validation workshop | UNDP | Spring 2022 |
+| Publish the guidance note | UNEP | |
+"""
+
+
+def test_gaps_name_unlisted_bodies_assumed_readings_and_missing_timelines(tmp_path):
+    # A small plan written here: a ministry that is not in the organisation list, a
+    # season (whose hemisphere is assumed) and a row without a timeline.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "plan.md").write_text(PLAN_MD, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(out), "--quiet", "--workers", "0"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    page = page_text(out)
+    gaps = page[page.index("Gaps a reviewer chases"):page.index("Sections and activities")]
+    rows = [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in re.findall(r"<tr data-orgs.*?</tr>", gaps, re.S)]
+    assert rows == [
+        "assumed timeline Hold the validation workshop Spring 2022: season: northern hemisphere assumed (March-May) "
+        "table 1, row 3, col 3 (line 6)",
+        "no timeline Publish the guidance note table 1, row 4, col 1, paragraph 1 (line 7)",
+        "organisation not in the list Draft the national roadmap Ministry of Fisheries (lead) "
+        "table 1, row 2, col 2 (line 5)",
+    ]
+    assert 'class="org unlisted"' in page  # the ministry is marked where it leads, too
