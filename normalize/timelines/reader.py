@@ -32,7 +32,7 @@ from .model import (
 from .parse import Scan, scan
 from .relative import read_relative
 from .resolve import Piece, finest, month_period, resolve
-from .special import read_special
+from .special import read_special, unit_wider_than_read
 
 _BRACKET_RE = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 _NAME_END_RE = re.compile(r":(?=\s|$)")
@@ -203,6 +203,10 @@ def _read_own(raw: str, ctx: TimelineContext, source_ref: str | None,
             fallback = _dateparser_fallback(raw, ctx)
             if fallback and PRECISIONS.index(fallback[3]) < PRECISIONS.index(out[0].precision):
                 return [reading(*fallback)]
+        wider = unit_wider_than_read(raw, out)
+        if wider:                # "Spring Meetings 2021": a year where the words name a season
+            diags.append(make("ambiguous_date", source_ref, raw=raw, detail=wider))
+            return [reading(None, None, "unknown", None)]
         return out
     if sc.recurring or sc.ongoing:
         if period is None:

@@ -83,9 +83,8 @@ def read_special(text: str, ctx: TimelineContext, read: Callable) -> Special | N
         return None
     p = _patterns()
     for name, fn in (("horizon", _horizon), ("fiscal", _fiscal), ("academic", _academic), ("season", _season),
-                     ("week", _week), ("split", _split), ("local", _local), ("anyfiscal", _any_fiscal),
-                     ("anyseason", _any_season)):
-        m = p[name].search(t) if name in ("local", "anyfiscal", "anyseason") else p[name].match(t)
+                     ("week", _week), ("split", _split), ("local", _local)):
+        m = p[name].search(t) if name == "local" else p[name].match(t)
         if m:
             found = fn(m, ctx, read) if name == "week" else fn(m, ctx)
             if found:
@@ -114,14 +113,22 @@ def _local(m, ctx) -> Special:
                    f"the months of '{m.group(0)}' depend on the country")
 
 
-def _any_fiscal(m, ctx) -> Special:
-    return Special(None, None, "unknown", None, "firm", None, "ambiguous_date",
-                   f"'{m.group(0)}' names a fiscal year in words the reader cannot place")
-
-
-def _any_season(m, ctx) -> Special:
-    return Special(None, None, "unknown", None, "firm", None, "ambiguous_date",
-                   f"'{m.group(0)}' is a season among other words; its months depend on the hemisphere")
+def unit_wider_than_read(text: str, readings) -> str | None:
+    """Why the readings of a cell the special forms did not read span more than its
+    words say: a season ("Spring Meetings 2021") or a fiscal year among other words read
+    as a calendar year or more; None when they do not."""
+    wide = [r for r in readings if r.start and r.end and (r.end - r.start).days > 92]
+    if not wide:
+        return None
+    t = _norm(text)
+    p = _patterns()
+    season = p["anyseason"].search(t)
+    if season:
+        return f"'{season.group(0)}' names a season, whose months depend on the hemisphere"
+    fiscal = p["anyfiscal"].search(t)
+    if fiscal and any(r.precision == "year" for r in wide):
+        return f"'{fiscal.group(0)}' names a fiscal year in words the reader cannot place"
+    return None
 
 
 def _fiscal(m, ctx) -> Special | None:

@@ -86,3 +86,16 @@ def test_nothing_is_silent():
                 assert r.note and "assumed" in r.note and "assumed_date" in codes, row
             if r.kind == "unknown" and r.certainty == "firm":
                 assert codes & {"ambiguous_date", "unparsed_timeline"}, row
+
+
+@pytest.mark.parametrize(("raw", "start", "end"), [
+    ("Summer school, July 2021", "2021-07-01", "2021-07-31"),          # a date beside a season word stays
+    ("Activities that fall under Output 2, Q3 2021", "2021-07-01", "2021-09-30"),
+    ("Spring Meetings 2021", None, None),                               # never the whole year for a season
+    ("FY2021 budget, Q2", None, None),
+])
+def test_season_and_fiscal_words_among_others_never_widen_a_reading(raw, start, end):
+    result = read_timeline(raw, TimelineContext(reference_year=2021))
+    r = result.readings[0]
+    assert (r.start and r.start.isoformat(), r.end and r.end.isoformat()) == (start, end)
+    assert (start is not None) or {d.code for d in result.diagnostics} == {"ambiguous_date"}
