@@ -40,5 +40,9 @@ def test_libreoffice_text_export_scores_against_the_shared_gold(tmp_path, shared
                     "--json", str(report)], check=True, capture_output=True)
     (row,) = json.loads(report.read_text(encoding="utf-8"))["documents"]
     scores = {t: v.get("f1") for t, v in row["tables"].items()}
-    assert scores["activities"] == 1.0 and scores["sections"] == 1.0, scores
-    assert row["overall"] >= 0.95 and row["fields"] >= 0.95, (row["overall"], row["fields"], scores)
+    for table in ("activities", "sections", "participants", "timelines"):
+        assert scores[table] >= 0.95, scores
+    assert row["fields"] >= 0.95, row["fields"]
+    # LibreOffice keeps the footnote's mark ("Activities1") but not its text: nothing to read
+    text = (GENERATED / "emg-workplan-2018.lo.txt").read_text(encoding="utf-8-sig")
+    assert "Activities1" in text and "in-kind and financial support" not in text

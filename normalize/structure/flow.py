@@ -28,6 +28,7 @@ from .eventtables import find_event_columns, read_event_table
 from .headings import (
     ANNEX,
     MAX_HEADING_CHARS,
+    PART_LABEL,
     is_activities_header,
     is_generic_heading,
     is_indicative_header,
@@ -42,6 +43,7 @@ from .junk import contents_titles, in_contents, is_furniture, is_glossary, is_it
 from .keyvalue import find_key_value_items, title_of
 from .labels import clean, items_from_paragraphs, label_class, nest_items, split_label, walk
 from .outline import ActivityNode, Outline, OutlineBuilder, RoleCell, SectionNode
+from .parts import is_schedule_line, part_lines, schedule_by_order
 from .tables import read_table
 from .worklists import announces_work_text
 
@@ -72,6 +74,8 @@ class FlowReader:
         self.in_region = False
         self.pending: list[Paragraph] = []  # a run of labelled paragraphs inside a section
         self.pending_roles: dict[int, list[RoleCell]] = {}  # roles stated under a pending work item
+        self.pending_dates: list[Paragraph] = []  # a schedule column flattened below the run
+        self.parts = part_lines(self.blocks)  # "A. Programmatic issues" lines and accomplishments
         self.last_layout = None             # (section, Layout) of the last activity table
         self.text_since_table = False       # a line of text stands between this table and the last
         self.section_class = None           # label class of numbered section paragraphs ("num")
@@ -109,8 +113,11 @@ class FlowReader:
             for block_id, roles in self.pending_roles.items():
                 if block_id in nodes:
                     nodes[block_id].roles.extend(roles)
+            if self.pending_dates:
+                schedule_by_order(self.builder, list(nodes.values()), self.pending_dates)
         self.pending.clear()
         self.pending_roles.clear()
+        self.pending_dates = []
 
     def table(self, block: Table) -> None:
         if block.origin == "aligned_text":
@@ -149,6 +156,14 @@ class FlowReader:
         text = clean(p.text)
         label, body, bullet = split_label(p)
         builder, outline = self.builder, self.outline
+        part = self.parts.get(i)
+        if part == "part":
+            m = PART_LABEL.match(text)
+            self.section(1, m.group(1), m.group(2), "part", p)
+            return
+        if part == "accomplishment":
+            self.section(2, None, text, "accomplishment", p, parent=builder.part)
+            return
         annex = ANNEX.match(text)
         if annex and (p.heading_level or p.bold or len(text) < MAX_ANNEX_LINE):
             self.section(1, clean(annex.group(1)), annex.group(2) or annex.group(1), "annex", p)
@@ -218,10 +233,15 @@ class FlowReader:
                                             or (bullet and builder.section.roles)):
             # Bullets count only in a section that names who leads it: its list is the
             # section's work, not background points.
+            if self.pending_dates:
+                self.flush()  # schedule lines close the run above them
             self.pending.append(p)
             self.mode = None
             return
-        if self.pending and not bullet and not p.heading_level:
+        if self.pending and not label and is_schedule_line(text):
+            self.pending_dates.append(p)  # "Oct 17 – Mar 18" under the run: its schedule column
+            return
+        if self.pending and not bullet and not p.heading_level and not self.pending_dates:
             self.pending.append(p)  # a continuation line of the run; items_from_paragraphs decides
             return
         self.flush()
