@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..diagnostics import make
 from ..errors import UnreadableFile
-from ..model import Document, Paragraph
+from ..model import Document
 from ..text.decoding import read_text
 from .layout import Ids, column_ref, sheet_blocks
 from .sheet import RawCell, SheetData
@@ -29,8 +29,8 @@ MAX_FIELD = 1 << 20
 
 
 def parse_delimited(path: str | Path, max_rows: int) -> Document:
-    """The Document of a .csv/.tsv file: a paragraph naming the file, then the sheet's
-    paragraphs and tables (see parsers.xlsx.layout)."""
+    """The Document of a .csv/.tsv file: its paragraphs and tables, as a workbook's lone
+    sheet gives them (see parsers.xlsx.layout)."""
     path = Path(path)
     decoded = read_text(path)
     dialect = _dialect(decoded.text, path.suffix.lower())
@@ -56,7 +56,7 @@ def parse_delimited(path: str | Path, max_rows: int) -> Document:
     def ref(row: int, col: int | None) -> str:
         return f"row {row}" + (f", col {column_ref(col)}" if col else "")
 
-    blocks = [Paragraph(ids.next(), path.name, "file", style="Sheet", bold=True), *sheet_blocks(data, ids, ref)]
+    blocks = sheet_blocks(data, ids, ref)
     diagnostics = list(decoded.diagnostics)
     if first_dropped:
         diagnostics.append(make("rows_truncated", first_dropped, found=found, limit=max_rows,

@@ -60,7 +60,7 @@ def test_utf8_bom_title_block_and_margin(tmp_path):
             "Train social workers,ILO,,,\n")
     doc = parsers.parse(write(tmp_path, "plan.csv", text))
     paragraphs = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
-    assert paragraphs == ["plan.csv", "Joint Work Plan 2025", "Approved"]
+    assert paragraphs == ["Joint Work Plan 2025", "Approved"]
     assert table_rows(doc) == [["Activity", "Lead", "Q1"], ["Map the registries", "UNICEF", "X"],
                                ["Train social workers", "ILO"]]
     assert not doc.diagnostics
