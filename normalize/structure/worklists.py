@@ -117,6 +117,11 @@ def _checklist_below(blocks: list[Block], start: int) -> bool:
     return False
 
 
+# "Expected visible behaviour: a four-page ...": a line that opens with its own short,
+# capitalised label is a paragraph of its own, never the wrapped tail of an item
+_LABELLED_LINE = re.compile(r"^[A-Z\u00c0-\u00dd][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,3}:\s+\S")
+
+
 def _list_end(blocks: list[Block], start: int, claimed) -> int:
     """The index after the list that starts at `start`: list paragraphs, and the
     unlabelled lines that continue them, up to a heading, a table, a title or prose."""
@@ -134,7 +139,7 @@ def _list_end(blocks: list[Block], start: int, claimed) -> int:
             end = j + 1
             continue
         if end == start or title_of(text) or key_line(text) or not is_item_text(text) or announces_work(b) \
-                or is_initials_key(text):
+                or is_initials_key(text) or _LABELLED_LINE.match(text):
             break
         end = j + 1  # a wrapped line of the item above; items_from_paragraphs joins it
     return end

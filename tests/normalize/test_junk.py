@@ -99,3 +99,30 @@ def test_numbered_headings_are_not_work_items():
     records, _ = normalize_document(Document("x.pdf", "pdf", blocks))
     assert [a.text for a in records.tables["activities"]] == ["Map the national chemical registries",
                                                               "Draft the 2025 work plan"]
+
+
+def test_records_of_work_already_done_are_not_planned_work(shared_dir):
+    # docxfix's scenario files (../shared/external, read in place): "Steps taken in UI"
+    # lists what someone did, and "Expected key XML markers" lists what a file holds
+    import parsers
+    from normalize.pipeline import normalize_document
+
+    corpus = shared_dir / "external" / "docxfix" / "corpus"
+    for name in ("sections.md", "legal-list.md", "resolved-comment.md", "comment-thread.md"):
+        records, _ = normalize_document(parsers.parse(corpus / name))
+        assert records.tables["activities"] == [], name
+    assert never_a_list_heading("Steps taken in UI:") and never_a_list_heading("Actividades realizadas")
+    assert not never_a_list_heading("Next steps")
+
+
+def test_a_line_with_its_own_label_ends_a_list():
+    from normalize.structure.worklists import find_work_lists
+    from parsers.model import Paragraph
+
+    blocks = [Paragraph(0, "Next steps:", "p1"),
+              Paragraph(1, "Draft the survey", "p2", list_label="•", list_kind="bullet", list_level=0),
+              Paragraph(2, "and share it with members", "p3"),
+              Paragraph(3, "Expected result: a survey agreed by all members", "p4"),
+              Paragraph(4, "Book the venue", "p5", list_label="•", list_kind="bullet", list_level=0)]
+    (found,) = find_work_lists(blocks)
+    assert [i.text for i in found.items] == ["Draft the survey and share it with members"]
