@@ -1,0 +1,61 @@
+"""The shared plans printed to PDF by a browser from pandoc's HTML
+(tests/documents/generated/*.chrome.pdf), scored against the shared hand-checked gold.
+
+Made with pandoc 2.17.1.1 and Chromium 156.0.8078.114 (Debian 12) from
+../shared/fixtures/<name>.docx:
+
+    pandoc <name>.docx -s -t html -o <name>.html --metadata title=" "
+    chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \\
+      --disable-background-networking --disable-component-update --disable-sync \\
+      --user-data-dir=<tmp> --no-pdf-header-footer --print-to-pdf=<name>.chrome.pdf file://<name>.html
+
+The tables come out booktabs style (issue 10): a rule above the header, one under
+it and one under the table, no column or row rules, cells wrapped over several
+lines and centred vertically, the header repeated on each page the table runs
+over. pandoc keeps neither the reviewers' comments nor the notes as notes (they
+become an endnote list at the end of the HTML), so those tables cannot score."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ingest.cli import app
+
+GENERATED = Path(__file__).resolve().parent / "documents" / "generated"
+
+
+def _score(tmp_path: Path, shared_dir: Path, name: str) -> dict:
+    inputs, gold = tmp_path / "in", tmp_path / "gold"
+    inputs.mkdir()
+    gold.mkdir()
+    pdf = f"{name}.chrome.pdf"
+    (inputs / pdf).write_bytes((GENERATED / pdf).read_bytes())
+    expected = json.loads((shared_dir / "gold" / f"{name}.gold.json").read_text(encoding="utf-8"))
+    expected["also_applies_to"] = [pdf]
+    (gold / f"{name}.gold.json").write_text(json.dumps(expected), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(inputs), "--out", str(out), "--quiet", "--no-report"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    report = tmp_path / "score.json"
+    subprocess.run([sys.executable, str(shared_dir / "eval" / "score.py"), "--pred", str(out), "--gold", str(gold),
+                    "--json", str(report)], check=True, capture_output=True)
+    (row,) = json.loads(report.read_text(encoding="utf-8"))["documents"]
+    return row
+
+
+# measured before the booktabs reader: EMG overall 0.104 (activities 0.221), IMG 0.201 (activities 0.408)
+@pytest.mark.xfail(reason="booktabs tables fragment into 2-3 row tables and paragraphs", strict=True)
+@pytest.mark.parametrize("name", ["emg-workplan-2018", "img-hre-draft-workplan"])
+def test_browser_printed_plan_scores_against_the_shared_gold(tmp_path, shared_dir, name):
+    row = _score(tmp_path, shared_dir, name)
+    scores = {t: v.get("f1") for t, v in row["tables"].items()}
+    assert scores["activities"] >= 0.95, scores
+    assert scores["sections"] >= 0.95, scores
+    assert row["fields"] >= 0.95, row["fields"]
