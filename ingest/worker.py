@@ -70,6 +70,7 @@ def run_document(task: Task, limits: Limits) -> dict:
     from parsers.errors import IngestError, UnreadableFile
 
     started = time.perf_counter()
+    peak_before = _vm_bytes("VmPeak")
     try:
         doc = parsers.parse(Path(task.path), limits)
         records, info = normalize_document(doc, task.doc_id, **dict(task.options))
@@ -92,7 +93,7 @@ def run_document(task: Task, limits: Limits) -> dict:
         }
     except IngestError as e:
         # lxml reports a failed allocation as malformed XML: near the cap, blame the cap.
-        outcome = (_memory_failure(limits) if _near_memory_limit(limits.memory_limit)
+        outcome = (_memory_failure(limits) if _near_memory_limit(limits.memory_limit, peak_before)
                    else error_failure(e))
     except MemoryError:
         outcome = _memory_failure(limits)
@@ -101,7 +102,7 @@ def run_document(task: Task, limits: Limits) -> dict:
             "The document is nested too deeply to read.",
             "Open it in Word, simplify nested tables or lists, and save a fresh copy."))
     except Exception as e:  # noqa: BLE001 - a bug must cost one file, not the batch
-        if _near_memory_limit(limits.memory_limit):
+        if _near_memory_limit(limits.memory_limit, peak_before):
             # C extensions report a failed allocation in odd ways (SystemError, lxml
             # errors); near the cap, the cap is the likely cause.
             outcome = _memory_failure(limits)
@@ -139,9 +140,12 @@ def _vm_bytes(field: str) -> int:
     return 0
 
 
-def _near_memory_limit(limit: int | None) -> bool:
-    """True when a memory limit is set and this process's peak address space came
-    within 10% of the cap in force."""
+def _near_memory_limit(limit: int | None, peak_before: int = 0) -> bool:
+    """True when a memory limit is set and this document took this process's address
+    space within 10% of the cap in force (its peak rose that high during the document).
+    A worker whose peak came that close retires after its document (_worker_main), so
+    a peak is never left over from an earlier document: outcomes must not depend on
+    the order of documents."""
     if not limit:
         return False
     try:
@@ -149,7 +153,10 @@ def _near_memory_limit(limit: int | None) -> bool:
         cap = resource.getrlimit(resource.RLIMIT_AS)[0]
     except (ImportError, OSError, ValueError):
         return False
-    return cap > 0 and _vm_bytes("VmPeak") > 0.9 * cap
+    if cap <= 0:
+        return False
+    peak = _vm_bytes("VmPeak")
+    return peak > peak_before and peak > 0.9 * cap
 
 
 _WARM_UP_TEXT = ("Work plan 2021\n1. Joint policy work\n\tActivity\tLead\tTimeline\n"
@@ -233,12 +240,15 @@ def _worker_main(conn: Connection, limits: Limits, parent_pid: int) -> None:
         if task is None:
             return
         outcome = run_document(task, limits)
+        # Out of memory, or close to the cap: a fresh process is cleaner than a
+        # fragmented heap, and starts the next document's peak afresh.
+        retire = bool(outcome.get("transient")) or _near_memory_limit(limits.memory_limit)
         try:
-            conn.send(outcome)
+            conn.send((outcome, retire))
         except (BrokenPipeError, OSError):
             return
-        if outcome.get("transient"):
-            return  # out of memory: a fresh process is cleaner than a fragmented heap
+        if retire:
+            return
 
 
 class _Worker:
@@ -353,12 +363,12 @@ class WorkerPool:
         """The worker's outcome if it has one (finished, died or overran), else None."""
         if worker.conn in ready:
             try:
-                outcome = worker.conn.recv()
+                outcome, retire = worker.conn.recv()
             except (EOFError, OSError):
                 pass  # died while answering: reported below
             else:
-                if outcome.get("transient"):
-                    self._discard(worker)  # it exits after a transient failure
+                if retire:
+                    self._discard(worker)  # it exits after its answer
                 return outcome
         elif worker.process.sentinel not in ready:
             if not self.limits.timeout or time.monotonic() < worker.deadline:

@@ -90,6 +90,11 @@ _CATALOGUE = (
          "Raise --memory-limit if the file is genuine, else report it with the file.", loses_data=True),
     Code("worker_unavailable", "error", "No worker process could be started for this document.",
          "Check free memory and --memory-limit, then run again.", loses_data=True),
+    Code("worker_lost", "error",
+         "The Dask worker reading the document was lost twice (killed, out of memory, or its "
+         "machine gone), so the document was given up.",
+         "Check the Dask workers' memory and logs; if the file is genuine, run it again, locally "
+         "with --executor local to see its own error.", loses_data=True),
     Code("internal_error", "error", "Unexpected error while reading the document: {reason}",
          "This is a bug in workplan-ingest: please report it with the file.", loses_data=True),
     Code("output_error", "error", "Output not written: {reason}",

@@ -242,6 +242,12 @@ def produced_codes(tmp_path: Path, pdf_samples, seeds_dir: Path, monkeypatch) ->
     with monkeypatch.context() as m:
         m.setattr(NumberingResolver, "label", _raising(RuntimeError("bug in list numbering")))
         note(_codes(run_batch([folder / "lists.docx"], workers=0)), "a bug in list numbering")
+    # worker_lost: what Dask raises for a task whose worker died twice (tests/ingest/test_dask.py
+    # kills a LocalCluster worker twice for real; a cluster here would cost seconds).
+    from distributed import KilledWorker
+
+    from ingest.executors.dask import outcome_of_error
+    note([outcome_of_error(KilledWorker("wpi-task", "tcp://worker", 1))["code"]], "a Dask worker lost twice")
     return produced
 
 
