@@ -282,3 +282,24 @@ def test_a_workbook_is_told_from_a_docx_by_content(tmp_path):
     wb.save(path)
     assert parsers.detect_format(path) == "xlsx"
     assert parsers.parse(path).format == "xlsx"
+
+
+def test_outcome_and_output_cells_merged_down_over_their_activities(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Outcome", "Output", "Key activities", "Lead agency", "Q1", "Q2"])
+    ws.append(["Outcome 1: Inclusive growth", "Output 1.1: SMEs access finance", "Train SME associations", "UNDP",
+               "X", None])
+    ws.append([None, None, "Set up a credit guarantee scheme", "UNCDF", None, "X"])
+    ws.append([None, "Output 1.2: Youth skills", "Run a youth skills bootcamp", "ILO", None, "X"])
+    ws.merge_cells("A2:A4")
+    ws.merge_cells("B2:B3")
+    path = tmp_path / "jwp.xlsx"
+    wb.save(path)
+    (table,) = tables(parse_xlsx(path, 100))
+    outcome, output = table.rows[1].cells[:2]
+    assert (outcome.row_span, output.row_span) == (3, 2)
+    assert [(c.col, c.merged) for c in table.rows[2].cells[:2]] == [(0, True), (1, True)]
+    assert [(c.col, c.merged, c.text) for c in table.rows[3].cells[:2]] == [(0, True, ""),
+                                                                             (1, False, "Output 1.2: Youth skills")]
+    assert table.grid[3][0] is outcome and table.grid[2][1] is output
