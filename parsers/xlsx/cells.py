@@ -5,10 +5,10 @@ formatter, so `display` renders the formats workplans use:
 * numbers: fixed decimals ("0.00" shows 4.1 as "4.10", so 4.10 and 4.1 stay
   different labels), thousands separators, percentages; "General" as Excel shows it
   (integers without ".0", up to 10 significant digits);
-* dates: a format that names the month or leaves out the day keeps its precision
-  ("mmm yyyy" -> "Mar 2025", a month and not a day); a numeric day-month-year format
-  ("d/m/yyyy", or Excel's locale short date 14) is written ISO ("2025-03-14"),
-  because "03/04/2025" reads differently in each locale;
+* dates: a format without a day keeps its precision as shown ("mmm yyyy" ->
+  "Mar 2025", a month and not a day; years always in full, "mmm-yy" -> "Mar-2025");
+  a date with its day is written ISO ("2025-03-14") whatever its format, because
+  "03/04/2025" reads differently in each locale and "14-Mar-25" reads as a range;
 * text as typed; booleans TRUE / FALSE; error values ("#N/A") as they are.
 Formulas give the value Excel cached when it last saved (the workbook is opened
 with data_only).
@@ -33,7 +33,6 @@ _GENERAL_DIGITS = 10
 _WHITE = "FFFFFF"
 _SECTION = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')  # quoted text, escapes, [colour], padding
 _DAY = re.compile(r"d+", re.I)
-_NAMED_MONTH = re.compile(r"m{3,}", re.I)
 _TIME = re.compile(r"[hs]", re.I)
 # Theme colour index -> clrScheme element; Excel swaps the first two pairs.
 _THEME_ORDER = ("lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5",
@@ -88,7 +87,7 @@ def _date(value, number_format: str) -> str:
         return value.isoformat(timespec="minutes")
     date = value.date() if isinstance(value, dt.datetime) else value
     has_time = isinstance(value, dt.datetime) and bool(_TIME.search(code)) and (value.hour or value.minute)
-    if not _DAY.search(code) or _NAMED_MONTH.search(code):
+    if not _DAY.search(code):
         text = _strftime(date, code)
         if text:
             return text
@@ -100,7 +99,9 @@ def _strftime(date: dt.date, code: str) -> str:
     """The date in a format code that names its month or has no day ("mmm yyyy",
     "d mmmm yyyy", "mmm-yy"); "" for codes this does not render."""
     out, i = [], 0
-    tokens = (("yyyy", "%Y"), ("yy", "%y"), ("mmmmm", "%b"), ("mmmm", "%B"), ("mmm", "%b"), ("mm", "%m"),
+    # "yy" is written with four digits: the date is the same, and a two-digit year
+    # would be read as a day by the timeline reader in some positions ("14-Mar-25")
+    tokens = (("yyyy", "%Y"), ("yy", "%Y"), ("mmmmm", "%b"), ("mmmm", "%B"), ("mmm", "%b"), ("mm", "%m"),
               ("m", "%m"), ("dddd", "%A"), ("ddd", "%a"), ("dd", "%d"), ("d", "%d"))
     while i < len(code):
         for token, directive in tokens:

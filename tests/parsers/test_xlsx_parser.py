@@ -60,10 +60,12 @@ def test_values_are_shown_through_their_number_format():
     day = dt.datetime(2025, 3, 14)
     assert display(day, "d", "mmm yyyy") == "Mar 2025"  # a month, not a day
     assert display(day, "d", "mmmm yyyy") == "March 2025"
-    assert display(day, "d", "d mmm yyyy") == "14 Mar 2025"
+    assert display(day, "d", "d mmm yyyy") == "2025-03-14"  # a day: ISO, whatever the format
     assert display(day, "d", "mm-dd-yy") == "2025-03-14"  # numeric day and month: ISO, never ambiguous
     assert display(day, "d", "d/m/yyyy") == "2025-03-14"
     assert display(day, "d", "yyyy") == "2025"
+    assert display(day, "d", "mmm-yy") == "Mar-2025"  # the year in full: "Mar-25" could read as a day
+    assert display(day, "d", "d-mmm-yy") == "2025-03-14"
     assert display(dt.datetime(2025, 3, 14, 9, 30), "d", "dd/mm/yyyy hh:mm") == "2025-03-14 09:30"
 
 
