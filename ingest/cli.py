@@ -142,7 +142,7 @@ def run_command(
         raise typer.Exit(2) from e
     files = find_inputs(inputs)
     if not files:
-        raise typer.BadParameter("No .docx, .docm, .pdf or .txt files found in the inputs.",
+        raise typer.BadParameter("No workplan files (.docx, .pdf, .txt, .md, .xlsx, .csv, ...) found in the inputs.",
                                  param_hint="INPUTS")
     # 0 means "no limit" (None), not "use the default".
     limits = Limits(timeout=timeout or None, memory_limit=memory_limit or None, max_file_size=max_file_size,
