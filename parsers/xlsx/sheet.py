@@ -128,6 +128,8 @@ def read_sheet(ws, styles: Styles, links: dict[str, str], budget: int) -> SheetD
             data.rows_read += 1
             for col, cell in row.items():
                 data.cells[(row_number, col)] = cell
+        # Merges and hyperlinks follow the rows in the XML: a sheet cut at the row
+        # budget keeps its rows without them (reading on would defeat the budget).
         if data.stopped_at is None:
             for merged in (parser.merged_cells.mergeCell if parser.merged_cells else ()):
                 min_col, min_row, max_col, max_row = range_boundaries(merged.coord)
