@@ -260,6 +260,8 @@ class _Parser:
             return listed
         unit = self.cat(1)
         j = self.past_fill(2)
+        if unit == "QWORD" and v == -1:                   # "dernier trimestre", "last quarter"
+            v = 4
         if unit == "QWORD" and 1 <= v <= 4:
             self.i += 2
             return [self.with_year(Atom("quarter", n=v, unit="quarter"))]

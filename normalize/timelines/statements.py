@@ -61,11 +61,18 @@ def _start_month(window: str) -> int | None:
     return None
 
 
-def project_start(texts: Iterable[str]) -> dt.date | None:
+def project_start(texts: Iterable[str], pairs: Iterable[tuple[str, str]] = ()) -> dt.date | None:
     """The project's first day as the document states it (the first day of the month
-    when it names only a month); None when it does not."""
+    when it names only a month), in a sentence or in a two-cell table row (`pairs`:
+    "Starting date | 01/09/2015"); None when it does not."""
     from .reader import read_timeline
 
+    keys = frozenset(load_timewords()["project_start_keys"])
+    for key, value in pairs:
+        if " ".join(key.lower().split()).strip(" :") in keys:
+            found = read_timeline(value, _ANY_YEAR).readings
+            if len(found) == 1 and found[0].kind == "point" and found[0].precision in ("day", "month"):
+                return found[0].start
     for text in texts:
         for m in _phrase_re("project_start_statement").finditer(text):
             window = _SENTENCE_END.split(text[m.end():m.end() + _WINDOW])[0].strip(" :-–")

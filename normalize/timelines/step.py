@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from parsers.model import Document
+from parsers.model import Document, Paragraph, Table
 
 from .. import timelines as tl
 from ..context import Context
@@ -40,7 +40,7 @@ def run(doc: Document, ctx: Context) -> Records:
     # SPEC: a fiscal year's first month and the project's start only from the document (or --fiscal-year-start)
     base = tl.TimelineContext(reference_year=ctx.reference_year, two_digit_years=ctx.two_digit_years,
                               fiscal_year_start=fiscal_year_start(texts) or ctx.fiscal_year_start,
-                              project_start=project_start(texts),
+                              project_start=project_start(texts, _two_cell_rows(doc)),
                               languages=tl.language_order(ctx.languages))
     readings: list[tuple[str, str, tl.TimelineReading]] = []
     for a in activities:
@@ -68,6 +68,20 @@ def run(doc: Document, ctx: Context) -> Records:
                                    start=_iso(r.start), end=_iso(r.end), kind=r.kind, precision=r.precision,
                                    certainty=r.certainty, note=r.note, source_ref=ref))
     return records
+
+
+def _two_cell_rows(doc: Document) -> list[tuple[str, str]]:
+    """(first, second) cell text of every table row with exactly two non-empty cells
+    (a cover table's "Starting date | 01/09/2015")."""
+    pairs = []
+    for block in doc.iter_blocks():
+        if isinstance(block, Table):
+            for row in block.rows:
+                texts = [t for t in (" ".join(p.text for p in c.blocks if isinstance(p, Paragraph)).strip()
+                                     for c in row.cells if not c.merged) if t]
+                if len(texts) == 2:
+                    pairs.append((texts[0], texts[1]))
+    return pairs
 
 
 def _with_year(base: tl.TimelineContext, year: int) -> tl.TimelineContext:

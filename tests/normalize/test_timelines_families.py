@@ -99,3 +99,24 @@ def test_season_and_fiscal_words_among_others_never_widen_a_reading(raw, start, 
     r = result.readings[0]
     assert (r.start and r.start.isoformat(), r.end and r.end.isoformat()) == (start, end)
     assert (start is not None) or {d.code for d in result.diagnostics} == {"ambiguous_date"}
+
+
+# cells written after the table, checked by hand once the reader met it: kept so they stay right
+LATER = [
+    ("2S 2021", "2021-07-01", "2021-12-31", "half"), ("1T 2022", "2022-01-01", "2022-03-31", "quarter"),
+    ("2021.06.30", "2021-06-30", "2021-06-30", "day"), ("2021/06/30", "2021-06-30", "2021-06-30", "day"),
+    ("dernier trimestre 2021", "2021-10-01", "2021-12-31", "quarter"),
+    ("último trimestre de 2021", "2021-10-01", "2021-12-31", "quarter"),
+    ("segunda quincena de marzo", "2021-03-16", "2021-03-31", "month_part"),
+    ("first fortnight of June", "2021-06-01", "2021-06-15", "month_part"),
+    ("Q4/21", "2021-10-01", "2021-12-31", "quarter"), ("3rd qtr 2021", "2021-07-01", "2021-09-30", "quarter"),
+    ("Jun–Dec '21", "2021-06-01", "2021-12-31", "month"), ("Sept 15 & 16, 2021", "2021-09-15", "2021-09-16", "day"),
+    ("premier trimestre de l'année prochaine", "2022-01-01", "2022-03-31", "quarter"),
+    ("entre juin et août 2021", "2021-06-01", "2021-08-31", "month"),
+]
+
+
+@pytest.mark.parametrize(("raw", "start", "end", "precision"), LATER)
+def test_later_cells(raw, start, end, precision):
+    r = read_timeline(raw, TimelineContext(reference_year=2021)).readings[0]
+    assert (r.start.isoformat(), r.end.isoformat(), r.precision, r.certainty) == (start, end, precision, "firm")

@@ -109,3 +109,13 @@ def test_run_options_reach_the_timelines_and_the_ledger_key(tmp_path):
     assert (row.start, row.end, row.certainty) == ("2021-10-01", "2021-12-31", "firm")
     assert RunOptions(lang="fr", fiscal_year_start=7).reading() == (("languages", ("fr",)), ("fiscal_year_start", 7))
     assert RunOptions().reading() == ()
+
+
+@pytest.mark.parametrize(("pairs", "start"), [
+    ([("Starting date", "01/09/2015"), ("Duration in months", "48")], dt.date(2015, 9, 1)),
+    ([("Date de début :", "mars 2021")], dt.date(2021, 3, 1)),
+    ([("Start date", "End date")], None),                 # a header row names no date
+    ([("Activity", "15 May 2021")], None),                # any row is no statement
+])
+def test_project_start_from_a_two_cell_row(pairs, start):
+    assert project_start([], pairs) == start
