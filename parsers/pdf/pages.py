@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from ..diagnostics import make
 from ..model import Diagnostic
 from .annotations import AnnotDraft, read_annotations
+from .booktabs import find_booktabs
 from .footnotes import NoteDraft, note_area_top, notes_from_lines
 from .layout import Line, Word, WordIndex, body_size, group_lines, typical_gap
 from .lists import set_levels
 from .paragraphs import ParaDraft, paragraphs_from_lines
+from .rules import rules_of
 from .tables import TableDraft, find_table_boxes, grid_from_boxes, mark_headers
 from .unruled import find_unruled
 from .words import page_words
@@ -50,8 +52,7 @@ def read_page(page, number: int) -> RawPage:
     words, dropped = page_words(page, number)
     # a ruled frame with no text in it (a slide's empty title box) is a drawing, not a table
     boxes = [(b, cells, None) for b, cells in find_table_boxes(page) if any(_in_box(w, b) for w in words)]
-    rules = [(float(e["x0"]), float(e["x1"]), float(e["top"])) for e in page.edges
-             if e["orientation"] == "h"]
+    rules = rules_of(page.edges)
     return RawPage(number, float(page.width), float(page.height), words, boxes, rules,
                    read_annotations(page, number), dropped=dropped)
 
@@ -73,6 +74,7 @@ def build_pages(raw_pages: list[RawPage], vocab: Counter) -> tuple[list[PageItem
     notes_by_page: list[list[NoteDraft]] = []
     last_note: NoteDraft | None = None
     carry: list[float] | None = None  # columns of an unruled table that ended the page before
+    ruled_carry = None  # columns of a booktabs table that ran off the page before
     for rp in raw_pages:
         top = note_area_top(rp.lines, rp.rules, rp.width, rp.height, body)
         notes: list[NoteDraft] = []
@@ -82,6 +84,10 @@ def build_pages(raw_pages: list[RawPage], vocab: Counter) -> tuple[list[PageItem
         if notes:
             last_note = notes[-1]
         notes_by_page.append(notes)
+        ruled, ruled_carry = find_booktabs(rp.lines, rp.rules, ruled_carry)
+        for t in ruled:
+            rp.table_boxes.append((t.bbox, t.boxes, t.text_right))
+            rp.lines = [ln for ln in rp.lines if not _in_box(ln.words[0], t.bbox)]
         found = find_unruled(rp.lines, carry)
         for t in found:
             rp.table_boxes.append((t.bbox, t.boxes, t.text_right))

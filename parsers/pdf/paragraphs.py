@@ -78,7 +78,8 @@ def split_label(line: Line, aligned: frozenset = frozenset()) -> tuple[str | Non
     if len(words) < 2:
         return None, None, 0
     gap = words[1].x0 - words[0].x1
-    if gap < 0.5 * words[0].size and not (gap >= ALIGNED_GAP * words[0].size and label_spot(line) in aligned):
+    if gap < 0.5 * words[0].size and not (gap >= ALIGNED_GAP * words[0].size and label_spot(line) in aligned) \
+            and not (gap > 0 and ("hang", *label_spot(line)[1:]) in aligned):
         return None, None, 0
     if _is_bullet(first):
         return first, "bullet", 1
@@ -97,7 +98,16 @@ def aligned_labels(lines: list[Line]) -> frozenset:
     glyph at the same place with its text at the same place is a list's hanging
     indent, where a dash that wrapped to the start of a line in prose is not."""
     spots = Counter(label_spot(ln) for ln in lines if len(ln.words) > 1 and _is_bullet(ln.words[0].text))
-    return frozenset(spot for spot, n in spots.items() if n >= 2)
+    out = {spot for spot, n in spots.items() if n >= 2}
+    # "a. List the options" set off by a plain space (a browser's list marker) is
+    # a label when other lines start where its text starts: a hanging indent
+    starts = {round(ln.x0) for ln in lines}
+    for ln in lines:
+        if len(ln.words) > 1 and NUMBER_LABEL.match(ln.words[0].text):
+            x = round(ln.words[1].x0)
+            if starts & {x - 1, x, x + 1}:
+                out.add(("hang", round(ln.words[0].x0), x))
+    return frozenset(out)
 
 
 def paragraphs_from_lines(lines: list[Line], right_limit: float, gap_limit: float,

@@ -2,9 +2,9 @@
 row and column spans resolved, filled with paragraphs, and tables that run on over
 several pages merged back into one with the repeated header rows dropped.
 
-Ruled tables come from pdfplumber's line finder; tables ruled only across come
-from its text-alignment finder inside the rules; tables with no rules at all come
-from `unruled.find_unruled`.
+Ruled tables come from pdfplumber's line finder; tables ruled only across (booktabs
+style) come from `booktabs.find_booktabs`; tables with no rules at all come from
+`unruled.find_unruled`.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ class TableDraft:
 
 
 def find_table_boxes(page) -> list[tuple[tuple[float, float, float, float], list[tuple]]]:
-    """(bbox, cell boxes) of each ruled or half-ruled table on a pdfplumber page."""
+    """(bbox, cell boxes) of each table ruled down and across on a pdfplumber page."""
     tables = page.find_tables()
     closing = _open_row_rules(page, [t.bbox for t in tables])
     if closing:
@@ -65,7 +65,6 @@ def find_table_boxes(page) -> list[tuple[tuple[float, float, float, float], list
     for table in tables:
         if len(table.cells) >= 2:
             found.append((tuple(table.bbox), [tuple(c) for c in table.cells]))
-    found.extend(_rules_across_only(page, [b for b, _ in found]))
     return sorted(found, key=lambda t: t[0][1])
 
 
@@ -84,50 +83,6 @@ def _open_row_rules(page, bboxes: list[tuple]) -> list[dict]:
             out.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0,
                         "orientation": "h", "object_type": "line"})
     return out
-
-
-def _rules_across_only(page, taken: list[tuple]) -> list[tuple]:
-    """Tables ruled only by horizontal lines (booktabs style): columns from text."""
-    rules = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 0.3 * page.width
-             and not any(_inside((e["x0"], e["top"], e["x1"], e["bottom"]), b, 3) for b in taken)]
-    if len(rules) < 3:
-        return []
-    rules.sort(key=lambda e: e["top"])
-    x0 = min(e["x0"] for e in rules)
-    x1 = max(e["x1"] for e in rules)
-    if _boxed(page, rules, x0, x1):
-        return []
-    top, bottom = rules[0]["top"] - 1, rules[-1]["bottom"] + 1
-    try:
-        region = page.crop((x0 - 1, top, x1 + 1, bottom))
-        tables = region.find_tables({"vertical_strategy": "text", "horizontal_strategy": "lines"})
-    except ValueError:
-        return []
-    out = []
-    for table in tables:
-        cols = {round(c[0]) for c in table.cells}
-        if len(cols) >= 2 and len(table.rows) >= 2:
-            out.append((tuple(table.bbox), [tuple(c) for c in table.cells]))
-    return out
-
-
-def _boxed(page, rules: list[dict], x0: float, x1: float) -> bool:
-    """True when a rule at the left or right end runs down from one of the rules to
-    the next: the rules frame a text box (a form's "Objectives" field), they are no
-    table ruled across only (booktabs tables and Word's borderless-sided tables
-    have no side rules)."""
-    for e in page.edges:
-        if e["orientation"] != "v" or not (abs(e["x0"] - x0) <= 3 * SNAP or abs(e["x0"] - x1) <= 3 * SNAP):
-            continue
-        if any(abs(e["top"] - a["top"]) <= SNAP and abs(e["bottom"] - b["top"]) <= SNAP
-               for a, b in zip(rules, rules[1:], strict=False)):
-            return True
-    return False
-
-
-def _inside(box, outer, tol: float) -> bool:
-    return (box[0] >= outer[0] - tol and box[2] <= outer[2] + tol and box[1] >= outer[1] - tol
-            and box[3] <= outer[3] + tol)
 
 
 def _edges(values: list[float]) -> list[float]:
