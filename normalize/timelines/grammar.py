@@ -30,7 +30,7 @@ _TOKEN_RE = re.compile(
     r"""
     (?P<time>\d{1,2}[:h]\d{2}(?:\s?[ap]\.?m\b\.?)?)(?!\d)
    |(?P<iso>\d{4}(?P<isep>[-./])\d{1,2}(?P=isep)\d{1,2})(?!\d)
-   |(?P<dmy>\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}\.\d{1,2}\.\s\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2})(?![\d./])
+   |(?P<dmy>\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}\.\d{1,2}\.\s\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2})(?![\d/]|\.\d)
    |(?P<yy>\d{4}[/-]\d{2}(?:\d{2})?)(?![\d/-])
    |(?P<my>\d{1,2}[./]\d{4}|\d{2}-\d{4})(?!\d)
    |(?P<dm>\d{1,2}/\d{1,2})(?![\d/])
@@ -120,8 +120,8 @@ def _raw_tokens(text: str) -> list[tuple[str, str, str | None]]:
         tok = m.group(kind)
         if kind == "time" and re.fullmatch(r"[12]H\d\d", tok):
             kind = "qy"              # "1H21" in capitals is a half-year; "1h21" a time of day
-        if kind == "word" and tok == "may" and not re.match(r"\s*\d", text[m.end():m.end() + 3]):
-            kind = "modal"           # "activities may start in June": the verb, not the month
+        if kind == "word" and tok in ("may", "MAY") and re.match(r"\s+[^\W\d_]", text[m.end():m.end() + 3]):
+            kind = "modal"           # "activities may start in June": the verb, not the month ("begins in may")
         out.append((kind, tok.lower(), m.group("ord") if kind == "num" else None))
     return out
 

@@ -14,6 +14,7 @@ import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from parsers.diagnostics import make
 from parsers.model import Diagnostic
@@ -35,6 +36,7 @@ from .resolve import Piece, finest, month_period, resolve
 from .special import read_special, unit_wider_than_read
 
 _BRACKET_RE = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_WRAPPED_RE = re.compile(r"\s*\(([^()\[\]]*)\)\s*|\s*\[([^()\[\]]*)\]\s*")
 _NAME_END_RE = re.compile(r":(?=\s|$)")
 # "International Day ... 2021: “We’re part of the solution”": the slogan is not the name
 _SLOGAN_RE = re.compile(r"\s*:\s*[“\"«‘'].*$")
@@ -165,13 +167,14 @@ def _read_own(raw: str, ctx: TimelineContext, source_ref: str | None,
     not_dates = _not_dates()
     if raw.lower() in not_dates or raw.lower().strip(" .") in not_dates:
         return [TimelineReading(raw, None, None, "unknown", None, "firm", None)]
-    relative = read_relative(raw, ctx.project_start)
+    text = _unwrapped(raw)
+    relative = read_relative(text, ctx.project_start)
     if relative:
-        return [relative]
-    special = _special(raw, ctx, source_ref, diags)
+        return [replace(relative, raw=raw)]
+    special = _special(raw, text, ctx, source_ref, diags)
     if special:
         return [special]
-    sc, certainty, notes = _scan_with_brackets(raw, ctx)
+    sc, certainty, notes = _scan_with_brackets(text, ctx)
 
     def reading(start, end, kind, precision, note_list=notes) -> TimelineReading:
         return TimelineReading(raw, start, end, kind, precision, certainty, "; ".join(note_list) or None)
@@ -235,15 +238,23 @@ def _recurring_from(shaped: tuple, period: tuple | None) -> tuple:
     return start, dt.date(start.year, 12, 31), "range", finest([precision, "year"])
 
 
-def _special(raw: str, ctx: TimelineContext, source_ref: str | None,
+def _unwrapped(raw: str) -> str:
+    """The words to read: a cell wholly in brackets ("(M6)", "[Q3 2021]") without them,
+    and without a closing full stop or comma ("FY2021.")."""
+    m = _WRAPPED_RE.fullmatch(raw)
+    text = (m.group(1) or m.group(2)) if m else raw
+    return text.rstrip(" .,;") or text
+
+
+def _special(raw: str, text: str, ctx: TimelineContext, source_ref: str | None,
              diags: list[Diagnostic]) -> TimelineReading | None:
     """The reading of a fiscal / academic year, season, "week of" or horizon cell
     (normalize.timelines.special), its certainty lowered by any bracketed certainty word."""
-    main = _BRACKET_RE.sub(" ", raw) if "(" in raw or "[" in raw else raw
+    main = _BRACKET_RE.sub(" ", text).rstrip(" .,;") if "(" in text or "[" in text else text
     found = read_special(main, ctx, read_timeline)
     if found is None:
         return None
-    certs = [found.certainty] + [scan(m.group(1) or m.group(2) or "").certainty for m in _BRACKET_RE.finditer(raw)]
+    certs = [found.certainty] + [scan(m.group(1) or m.group(2) or "").certainty for m in _BRACKET_RE.finditer(text)]
     if found.code:
         diags.append(make(found.code, source_ref, raw=raw, detail=found.detail))
     return TimelineReading(raw, found.start, found.end, found.kind, found.precision, certainty_of(certs), found.note)

@@ -122,7 +122,7 @@ def unit_wider_than_read(text: str, readings) -> str | None:
         return None
     t = _norm(text)
     p = _patterns()
-    season = p["anyseason"].search(t)
+    season = p["anyseason"].search(t) or p["local"].search(t)
     if season:
         return f"'{season.group(0)}' names a season, whose months depend on the hemisphere"
     fiscal = p["anyfiscal"].search(t)

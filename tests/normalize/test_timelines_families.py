@@ -120,3 +120,21 @@ LATER = [
 def test_later_cells(raw, start, end, precision):
     r = read_timeline(raw, TimelineContext(reference_year=2021)).readings[0]
     assert (r.start.isoformat(), r.end.isoformat(), r.precision, r.certainty) == (start, end, precision, "firm")
+
+
+def test_case_spacing_a_closing_full_stop_or_brackets_change_no_reading():
+    """A cell read one way is read the same in capitals, with doubled spaces, a closing
+    full stop, or wrapped in brackets ("(M6)", "FY2021.")."""
+    changed = []
+    for row in ROWS:
+        ctx = context(row["context"])
+        first = read_timeline(row["raw"], ctx).readings[0]
+        want = (first.start, first.end, first.kind, first.precision)
+        variants = [row["raw"].upper(), row["raw"].replace(" ", "  "), row["raw"] + "."]
+        if "(" not in row["raw"] and "[" not in row["raw"]:
+            variants.append(f"({row['raw']})")
+        for text in variants:
+            r = read_timeline(text, ctx).readings[0]
+            if (r.start, r.end, r.kind, r.precision) != want:
+                changed.append(text)
+    assert not changed
