@@ -231,9 +231,6 @@ def _build(body: list[Word], edges: list[float], header, top: float, bottom: flo
     pieces.extend((ln.top, ln.bottom, -1, ln.size) for ln in spanning)
     if not pieces:
         return None
-    used = {c for _, _, c, _ in pieces}
-    if len(used - {-1}) < 2 and header is None and top > min(p[0] for p in pieces) - SNAP:
-        return None
     lead = _leading(pieces)
     starts = _row_starts(pieces, lead)
     row_tops = [top] + [y - 1 for y in starts if y - 1 > top + 1]

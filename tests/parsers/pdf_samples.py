@@ -494,3 +494,72 @@ def form_fields(path: Path) -> Path:
     pdf.multi_cell(479, 12, LOREM * 3)  # the page's full measure
     pdf.output(path)
     return path
+
+
+BOOKTABS_ROWS = (
+    ("Guidance note on human rights in national adaptation plans",
+     ("a. Draft the outline with the lead agencies and circulate it for comment",
+      "b. Hold the review meeting with the members of the group"),
+     "Q1 - Q2 2022"),
+    ("Webinar series", ("a. Prepare three webinars on climate change and the environment",), "June 2022"),
+    ("Regional consultations with the country teams on the joint guidance",
+     ("a. Consult the country teams in Africa and Asia on the draft guidance and its annexes",
+      "b. Report on the consultations to the senior officials at their next meeting"),
+     "to be determined"),
+)
+
+
+def booktabs(path: Path) -> Path:
+    """A booktabs table as browsers and LaTeX print them: rules above and under the
+    header and under the table only, columns set apart by white space, cells
+    wrapped over several lines, list items "a." / "b." set off by a plain space
+    with a hanging indent, and the last row cut by a page break (the header not
+    repeated on the next page), with prose before and after the table."""
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("helvetica", "", 10)
+    pdf.set_xy(20, 200)
+    pdf.multi_cell(170, 5, "The outputs of the group are listed below. " + LOREM, new_x="LMARGIN", new_y="NEXT")
+    xs, widths, line_h = (20, 70, 150), (46, 76, 40), 5.0
+    y = pdf.get_y() + 4
+    pdf.set_line_width(0.3)
+    pdf.line(18, y, 192, y)
+    pdf.set_font("helvetica", "B", 10)
+    for x, w, head in zip(xs, widths, ("Output", "Activities", "Timeline"), strict=True):
+        pdf.set_xy(x, y + 2)
+        pdf.cell(w, line_h, head)
+    y += 2 + line_h + 2
+    pdf.line(18, y, 192, y)
+    pdf.set_font("helvetica", "", 10)
+    y += 2
+    lines_left = 9  # the page breaks after this many body lines, inside the last row
+    for output, items, when in BOOKTABS_ROWS:
+        cells = [pdf.multi_cell(widths[0], line_h, output, dry_run=True, output="LINES"), [],
+                 pdf.multi_cell(widths[2], line_h, when, dry_run=True, output="LINES")]
+        for item in items:
+            label, text = item.split(" ", 1)
+            for k, ln in enumerate(pdf.multi_cell(widths[1] - 6, line_h, text, dry_run=True, output="LINES")):
+                cells[1].append((label if k == 0 else None, ln))
+        height = max(len(cells[0]), len(cells[1]), len(cells[2]))
+        for k in range(height):
+            if lines_left == 0:
+                pdf.add_page()
+                pdf.set_font("helvetica", "", 10)
+                y, lines_left = 20, 10 ** 6
+            for c, x in enumerate(xs):
+                if c == 1 and k < len(cells[1]):
+                    label, text = cells[1][k]
+                    if label:  # one space before the text, as a browser sets a list marker
+                        pdf.text(x + 6 - pdf.get_string_width(label + " "), y + 4, label)
+                    pdf.text(x + 6, y + 4, text)
+                elif c != 1 and k < len(cells[c]):
+                    pdf.text(x, y + 4, cells[c][k])
+            y += line_h
+            lines_left -= 1
+        y += 3  # the white space between two rows
+    pdf.line(18, y, 192, y)
+    pdf.set_xy(20, y + 6)
+    pdf.multi_cell(170, 5, "The timeline will be reviewed at the next meeting.", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(path)
+    return path

@@ -1,0 +1,46 @@
+"""A booktabs table in a generated PDF (pdf_samples.booktabs): rules above and under
+the header and under the table only, the columns set apart by white space, cells
+wrapped over several lines, "a." / "b." items set off by a plain space with a
+hanging indent, and the last row cut by a page break with no header repeated. It
+comes back as one table of whole cells, the items as labelled cell paragraphs, the
+prose around it as prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.model import Paragraph, Table
+from parsers.pdf import parse_pdf
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory, pdf_samples):
+    return pdf_samples, parse_pdf(pdf_samples.booktabs(tmp_path_factory.mktemp("pdf") / "booktabs.pdf"))
+
+
+def test_pdf_booktabs_one_table_of_whole_cells_over_the_page_break(sample):
+    samples, doc = sample
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert table.n_cols == 3
+    grid = [[c.text for c in row.cells] for row in table.rows]
+    assert grid[0] == ["Output", "Activities", "Timeline"] and table.rows[0].is_header
+    expected = [[output, "\n".join(i.split(" ", 1)[1] for i in items), when]
+                for output, items, when in samples.BOOKTABS_ROWS]
+    assert grid[1:] == expected
+    # the last row starts on page 1 and ends on page 2: one row, not two
+    assert table.rows[-1].source_ref.startswith("page 1,")
+
+
+def test_pdf_booktabs_cell_items_keep_their_labels(sample):
+    samples, doc = sample
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    for row, (_, items, _) in zip(table.rows[1:], samples.BOOKTABS_ROWS, strict=True):
+        paras = row.cells[1].blocks
+        assert [(p.list_label, p.text) for p in paras] == [tuple(i.split(" ", 1)) for i in items]
+
+
+def test_pdf_booktabs_prose_around_the_table_stays_prose(sample):
+    _, doc = sample
+    paras = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert [p.text[:33] for p in paras] == ["The outputs of the group are list", "The timeline will be reviewed at "]
+    assert paras[1].source_ref == "page 2, paragraph 1"
