@@ -22,12 +22,33 @@ def environment():
 
 @functools.cache
 def vega_bundle() -> str:
-    """vega + vega-lite + vega-embed as one script (globals vegaEmbed, vega, vegaLite)."""
+    """vega + vega-lite + vega-embed as one script (globals vegaEmbed, vega, vegaLite).
+
+    vl-convert takes seconds to bundle them, so the bundle is kept in the user's
+    cache folder, one file per vl-convert version (rebuilt when unreadable).
+    """
     import vl_convert
 
-    js = vl_convert.javascript_bundle()
+    cache = _cache_dir() / f"vega-embed-{metadata.version('vl-convert-python')}.js"
+    try:
+        js = cache.read_text(encoding="utf-8")
+        if "window.vegaEmbed=" in js:
+            return js
+    except OSError:
+        pass
     # Inside a <script> element "</script" would end it early.
-    return js.replace("</script", "<\\/script")
+    js = vl_convert.javascript_bundle().replace("</script", "<\\/script")
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(cache, js)
+    except OSError:
+        pass  # no cache folder: bundle again next time
+    return js
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "workplan-ingest"
 
 
 def render(template: str, charts: bool = True, **context) -> str:
