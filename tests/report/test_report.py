@@ -155,3 +155,19 @@ def test_gaps_name_unlisted_bodies_assumed_readings_and_missing_timelines(tmp_pa
         "table 1, row 2, col 2 (line 5)",
     ]
     assert 'class="org unlisted"' in page  # the ministry is marked where it leads, too
+
+
+def test_the_chart_runtime_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
+    from ingest.report import html as page
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    page.vega_bundle.cache_clear()
+    try:
+        cached = page._cache_dir() / f"vega-embed-{page.metadata.version('vl-convert-python')}.js"
+        cached.parent.mkdir(parents=True)
+        cached.write_text("half a bund", encoding="utf-8")  # a copy cut short
+        js = page.vega_bundle()
+        assert "window.vegaEmbed=" in js and "</script" not in js
+        assert cached.read_text(encoding="utf-8") == js
+    finally:
+        page.vega_bundle.cache_clear()
