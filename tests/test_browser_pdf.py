@@ -50,12 +50,20 @@ def _score(tmp_path: Path, shared_dir: Path, name: str) -> dict:
     return row
 
 
-# measured before the booktabs reader: EMG overall 0.104 (activities 0.221), IMG 0.201 (activities 0.408)
-@pytest.mark.xfail(reason="booktabs tables fragment into 2-3 row tables and paragraphs", strict=True)
-@pytest.mark.parametrize("name", ["emg-workplan-2018", "img-hre-draft-workplan"])
+# Before the booktabs reader (parsers/pdf/booktabs.py): EMG overall 0.104 (activities
+# 0.221), IMG 0.201 (activities 0.408). With it: EMG 0.820 (activities 0.993; its one
+# note is an endnote now, not read as a note), IMG 0.585 (activities 0.871).
+IMG_LEFT = ("the 'Indicative activities' bullets are drawn as shapes, not glyphs, so they read as plain "
+            "paragraphs; the header of a table whose only label spans it ('Engagement strategy ... UNCCD') "
+            "is not read as the output over its rows")
+
+
+@pytest.mark.parametrize("name", ["emg-workplan-2018",
+                                  pytest.param("img-hre-draft-workplan",
+                                               marks=pytest.mark.xfail(reason=IMG_LEFT, strict=True))])
 def test_browser_printed_plan_scores_against_the_shared_gold(tmp_path, shared_dir, name):
     row = _score(tmp_path, shared_dir, name)
     scores = {t: v.get("f1") for t, v in row["tables"].items()}
-    assert scores["activities"] >= 0.95, scores
-    assert scores["sections"] >= 0.95, scores
+    for table in ("activities", "participants", "timelines", "sections"):
+        assert scores[table] >= 0.95, scores
     assert row["fields"] >= 0.95, row["fields"]
