@@ -86,6 +86,16 @@ def test_report_page_in_chromium(batch_out, visit):
     assert v.requests == [v.url]  # the page itself, nothing else
     bars = page.locator("g.mark-rect.role-mark path")
     assert bars.count() == len(dated_activities(batch_out)) > 0
+    # Hovering a bar shows its activity and its timeline as written.
+    bars.first.hover()
+    tip = page.locator("#vg-tooltip-element")
+    tip.wait_for(state="visible")
+    said = " ".join(tip.inner_text().split())
+    shown = [t for t in read(batch_out, "timelines") if t["raw"] and " ".join(t["raw"].split()) in said]
+    texts = [a for a in read(batch_out, "activities") if " ".join(a["text"].split()) in said]
+    assert shown and texts and {(t["doc_id"], t["subject_id"]) for t in shown} & {
+        (a["doc_id"], a["activity_id"]) for a in texts}
+    page.mouse.move(0, 0)
     # Tentative, tbc and assumed readings are drawn dashed, firm ones solid.
     dashed = page.locator('g.mark-rect.role-mark path[stroke-dasharray="4,3"]')
     assert dashed.count() == len(not_firm(batch_out)) > 0
