@@ -171,3 +171,13 @@ def test_the_chart_runtime_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, mo
         assert cached.read_text(encoding="utf-8") == js
     finally:
         page.vega_bundle.cache_clear()
+
+
+def test_activities_without_dates_are_listed_under_the_chart(batch_out):
+    page = (batch_out / "report.html").read_text(encoding="utf-8")
+    docs = {d["doc_id"] for d in read(batch_out, "documents") if d["status"] in ("ok", "partial")}
+    dated = {(t["doc_id"], t["subject_id"]) for t in read(batch_out, "timelines") if t["start"] or t["end"]}
+    undated = [a for a in read(batch_out, "activities")
+               if a["doc_id"] in docs and (a["doc_id"], a["activity_id"]) not in dated]
+    tables = re.findall(r'<table class="undated">.*?</table>', page, re.S)
+    assert undated and sum(t.count("<tr data-orgs") for t in tables) == len(undated)
