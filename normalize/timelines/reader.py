@@ -171,6 +171,10 @@ def _read_own(raw: str, ctx: TimelineContext, source_ref: str | None,
     relative = read_relative(text, ctx.project_start)
     if relative:
         return [replace(relative, raw=raw)]
+    bare, doubt = _without_certainty(text)
+    relative = read_relative(bare, ctx.project_start) if doubt else None
+    if relative:                                 # "Tentatively M6", "Year 2 - to be confirmed"
+        return [replace(relative, raw=raw, certainty=doubt)]
     special = _special(raw, text, ctx, source_ref, diags)
     if special:
         return [special]
@@ -238,6 +242,22 @@ def _recurring_from(shaped: tuple, period: tuple | None) -> tuple:
     return start, dt.date(start.year, 12, 31), "range", finest([precision, "year"])
 
 
+@functools.cache
+def _certainty_re() -> re.Pattern:
+    words = sorted(load_timewords()["certainty"], key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in words) + r")(?![^\W_])\.?", re.I)
+
+
+def _without_certainty(text: str) -> tuple[str, str | None]:
+    """The text without its certainty words, and the certainty they give (None when none)."""
+    found = [m.group(0).rstrip(".").lower() for m in _certainty_re().finditer(text)]
+    if not found:
+        return text, None
+    words = load_timewords()["certainty"]
+    bare = _certainty_re().sub(" ", text).strip(" -\u2013,:;.")
+    return bare, certainty_of([words.get(w, "tentative") for w in found])
+
+
 def _unwrapped(raw: str) -> str:
     """The words to read: a cell wholly in brackets ("(M6)", "[Q3 2021]") without them,
     and without a closing full stop or comma ("FY2021.")."""
@@ -251,10 +271,15 @@ def _special(raw: str, text: str, ctx: TimelineContext, source_ref: str | None,
     """The reading of a fiscal / academic year, season, "week of" or horizon cell
     (normalize.timelines.special), its certainty lowered by any bracketed certainty word."""
     main = _BRACKET_RE.sub(" ", text).rstrip(" .,;") if "(" in text or "[" in text else text
-    found = read_special(main, ctx, read_timeline)
+    found = read_special(main, ctx, read_timeline, lambda rest: bool(scan(rest).groups))
     if found is None:
-        return None
-    certs = [found.certainty] + [scan(m.group(1) or m.group(2) or "").certainty for m in _BRACKET_RE.finditer(text)]
+        bare, doubt = _without_certainty(main)       # "Tentatively summer"
+        found = read_special(bare, ctx, read_timeline, lambda rest: bool(scan(rest).groups)) if doubt else None
+        if found is None:
+            return None
+        found = replace(found, rest=main)
+    certs = [found.certainty, scan(found.rest).certainty] + \
+        [scan(m.group(1) or m.group(2) or "").certainty for m in _BRACKET_RE.finditer(text)]
     if found.code:
         diags.append(make(found.code, source_ref, raw=raw, detail=found.detail))
     return TimelineReading(raw, found.start, found.end, found.kind, found.precision, certainty_of(certs), found.note)

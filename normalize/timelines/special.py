@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..data import load_timewords
 from .model import TimelineContext
@@ -41,6 +41,7 @@ class Special:
     note: str | None
     code: str | None = None
     detail: str | None = None
+    rest: str = ""
 
 
 def _alternation(words) -> str:
@@ -48,26 +49,31 @@ def _alternation(words) -> str:
 
 
 @functools.cache
-def _patterns() -> dict[str, re.Pattern]:
+def _patterns(inner: bool = False) -> dict[str, re.Pattern]:
+    """The forms, as a whole cell (inner False) or among other words (inner True: a
+    season then needs its year, "Workshop, Summer 2021")."""
     w = load_timewords()
     period = r"(?:q[1-4]|h[12]|[1-4]q|[12]h|t[1-4]|s[12])"
     year = r"(\d{4}|\d{2})"
     fiscal = rf"(?:{_alternation(w['fiscal_words'])})"
     lead = r"(?:(?:in|during|en|durante|pendant|el|the|l')\s*)*"
+    start, end = (r"(?<![^\W_])", r"(?![^\W_])") if inner else ("^", "$")
+    season_year = r"(\d{4})" if inner else r"(\d{4})?"
     return {
         "fiscal": re.compile(
-            rf"^{lead}(?:({period})\s*,?\s*)?{fiscal}\s*-?\s*{year}(?:\s*[/-]\s*({fiscal})?\s*-?\s*{year})?"
-            rf"(?:\s*,?\s*({period}))?$"),
-        "split": re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$"),
-        "academic": re.compile(rf"^{lead}(?:{_alternation(w['academic_words'])})\s*(\d{{4}})\s*[/-]\s*(\d{{2}}|\d{{4}})$"),
-        "season": re.compile(rf"^{lead}({_alternation(w['seasons'])})(?:\s+(?:of|de|del|d'))?\s*(\d{{4}})?"
-                             rf"(?:\s*[/-]\s*(\d{{2}}|\d{{4}}))?$"),
+            rf"{start}{lead}(?:({period})\s*,?\s*)?{fiscal}\s*-?\s*{year}(?:\s*[/-]\s*({fiscal})?\s*-?\s*{year})?"
+            rf"(?:\s*,?\s*({period}))?{end}"),
+        "split": re.compile(rf"{start}(\d{{4}})\s*[/-]\s*(\d{{2}}|\d{{4}}){end}"),
+        "academic": re.compile(rf"{start}{lead}(?:{_alternation(w['academic_words'])})\s*(\d{{4}})\s*[/-]\s*"
+                               rf"(\d{{2}}|\d{{4}}){end}"),
+        "season": re.compile(rf"{start}{lead}({_alternation(w['seasons'])})(?:\s+(?:of|de|del|d'))?\s*{season_year}"
+                             rf"(?:\s*[/-]\s*(\d{{2}}|\d{{4}}))?{end}"),
         "local": re.compile(rf"(?<![^\W\d_])(?:{_alternation(w['local_seasons'])})(?![^\W\d_])"),
         "anyfiscal": re.compile(rf"(?<![^\W\d_])(?:fy|{_alternation(w['fiscal_statement'])})(?![^\W_])|"
                                 rf"(?<![^\W\d_])fy(?=\d)"),
         "anyseason": re.compile(rf"(?<![^\W\d_])(?:{_alternation(w['seasons'])})(?![^\W\d_])"),
         "horizon": re.compile(rf"^(?:{_alternation(w['horizons'])})[.:]?$"),
-        "week": re.compile(rf"^({_alternation(w['week_of'])})\s+(.+)$"),
+        "week": re.compile(rf"{start}({_alternation(w['week_of'])})\s+(.+)$"),
     }
 
 
@@ -75,20 +81,28 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'").split())
 
 
-def read_special(text: str, ctx: TimelineContext, read: Callable) -> Special | None:
+def read_special(text: str, ctx: TimelineContext, read: Callable, dated: Callable | None = None) -> Special | None:
     """The reading of a fiscal / academic year, season, "week of" or horizon cell
-    (brackets already taken out); None for any other text."""
+    (brackets already taken out); None for any other text. Such a form among other
+    words counts when those words hold no other date (`dated(rest)` False); the
+    Special's `rest` then keeps them (their certainty words still count)."""
     t = _norm(text)
     if not t or not any(c.isalpha() for c in t) and "/" not in t and "-" not in t:
         return None
-    p = _patterns()
-    for name, fn in (("horizon", _horizon), ("fiscal", _fiscal), ("academic", _academic), ("season", _season),
-                     ("week", _week), ("split", _split), ("local", _local)):
-        m = p[name].search(t) if name == "local" else p[name].match(t)
-        if m:
+    for inner in (False, True):
+        p = _patterns(inner)
+        for name, fn in _FORMS:
+            if inner and name in ("horizon", "local"):
+                continue
+            m = p[name].search(t) if inner or name == "local" else p[name].match(t)
+            if not m:
+                continue
+            rest = (t[:m.start()] + " " + t[m.end():]).strip() if inner else ""
+            if rest and (dated is None or dated(rest)):
+                continue
             found = fn(m, ctx, read) if name == "week" else fn(m, ctx)
             if found:
-                return found
+                return replace(found, rest=rest) if rest else found
     return None
 
 
@@ -234,3 +248,7 @@ def _week(m, ctx, read) -> Special | None:
                    "week of: Monday-Sunday week assumed", "assumed_date",
                    "a week may start on Sunday or Monday; the Monday-Sunday week holding the day assumed")
 
+
+# the forms in the order they are tried (a horizon or a local season only as a whole cell)
+_FORMS = (("horizon", _horizon), ("fiscal", _fiscal), ("academic", _academic), ("season", _season),
+          ("week", _week), ("split", _split), ("local", _local))

@@ -138,3 +138,22 @@ def test_case_spacing_a_closing_full_stop_or_brackets_change_no_reading():
             if (r.start, r.end, r.kind, r.precision) != want:
                 changed.append(text)
     assert not changed
+
+
+@pytest.mark.parametrize("around", ["Timeline: {}", "{} (indicative)", "{} - to be confirmed", "Workshop, {}",
+                                    "Tentatively {}"])
+def test_words_around_a_cell_never_change_its_dates(around):
+    """'Workshop, FY21 Q4', 'AY 2020-21 - to be confirmed': words around a cell keep its
+    dates (a certainty word may lower its certainty), or leave it unread with a diagnostic."""
+    changed = []
+    for row in ROWS:
+        ctx = context(row["context"])
+        first = read_timeline(row["raw"], ctx).readings[0]
+        result = read_timeline(around.format(row["raw"]), ctx)
+        r = result.readings[0]
+        if r.kind == "unknown":
+            if first.kind != "unknown" and not result.diagnostics:
+                changed.append(around.format(row["raw"]))
+        elif (r.start, r.end) != (first.start, first.end):
+            changed.append(around.format(row["raw"]))
+    assert not changed
