@@ -74,7 +74,14 @@ def _patterns(inner: bool = False) -> dict[str, re.Pattern]:
         "anyseason": re.compile(rf"(?<![^\W\d_])(?:{_alternation(w['seasons'])})(?![^\W\d_])"),
         "horizon": re.compile(rf"^(?:{_alternation(w['horizons'])})[.:]?$"),
         "week": re.compile(rf"{start}({_alternation(w['week_of'])})\s+(.+)$"),
+        # any word a form starts with: most cells have none and skip the forms
+        "trigger": re.compile(r"(?<![^\W\d_])(?:" + _alternation(
+            [*w["fiscal_words"], *w["academic_words"], *w["seasons"], *w["week_of"], *w["horizons"],
+             *w["local_seasons"]]) + ")"),
     }
+
+
+_SPLIT_HINT = re.compile(r"\d{4}\s*[/-]\s*\d\d")
 
 
 def _norm(text: str) -> str:
@@ -87,7 +94,7 @@ def read_special(text: str, ctx: TimelineContext, read: Callable, dated: Callabl
     words counts when those words hold no other date (`dated(rest)` False); the
     Special's `rest` then keeps them (their certainty words still count)."""
     t = _norm(text)
-    if not t or not any(c.isalpha() for c in t) and "/" not in t and "-" not in t:
+    if not t or not (_patterns()["trigger"].search(t) or (ctx.fiscal_year_start and _SPLIT_HINT.search(t))):
         return None
     for inner in (False, True):
         p = _patterns(inner)
