@@ -57,7 +57,7 @@ def run_on_worker(task: Task, limits: Limits, data: bytes | None = None) -> dict
     with tempfile.TemporaryDirectory(prefix="wpi-ship-") as tmp:
         path = Path(tmp) / Path(task.path).name
         path.write_bytes(data)
-        outcome = _run(pool, Task(str(path), task.doc_id))
+        outcome = _run(pool, Task(str(path), task.doc_id, task.options))  # the run's reading options too
     return outcome
 
 
