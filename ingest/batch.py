@@ -304,13 +304,14 @@ def _identify(f: _File, ledger: Ledger | None, verify: bool) -> None:
 
 
 def _executor(options: RunOptions, limits: Limits):
+    from .executors import check_executor
+
     if options.executor == "dask":
         from .executors.dask import DaskExecutor
 
         return DaskExecutor(limits, scheduler=options.scheduler, ship_bytes=options.ship_bytes,
                             n_workers=options.workers)
-    if options.executor != "local":
-        raise ValueError(f"unknown executor {options.executor!r}: local or dask")
+    check_executor(options.executor)
     return WorkerPool(default_workers() if options.workers is None else options.workers, limits)
 
 

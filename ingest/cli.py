@@ -132,6 +132,9 @@ def run_command(
 
     if lang not in (None, "en", "fr", "es"):
         raise typer.BadParameter("choose one of en, fr, es", param_hint="--lang")
+    from ingest.executors import check_executor
+
+    check_executor(executor, typer.BadParameter)
     for item in inputs:
         if not item.exists():
             raise typer.BadParameter(f"No such file or folder: {item}", param_hint="INPUTS")

@@ -188,3 +188,9 @@ def test_dask_hanging_and_runaway_documents_fail_alone(cluster, tmp_path, folder
     assert outcomes["hangs.txt"]["code"] == "timeout"
     assert outcomes["runaway.docx"]["code"] == "memory_exceeded"
     assert outcomes["plan 2.txt"]["status"] == "ok"
+
+
+def test_dask_unknown_executor_is_a_usage_error(folder, tmp_path):
+    result = CliRunner().invoke(app, ["run", str(folder), "--out", str(tmp_path / "out"), "--executor", "spark"])
+    assert result.exit_code == 2 and "local, dask" in result.output
+    assert not (tmp_path / "out").exists()
