@@ -1,16 +1,25 @@
-"""PDF parser throughput: pages per second of `parse_pdf` beside pdfplumber's own
-`page.extract_text()` over the same pages, measured in the same run, printed
-with their ratio (parse_pdf does more: tables, notes, layout; the ratio says how
-much more it costs).
+"""PDF parser throughput: `parse_pdf` beside pdfplumber's own `page.extract_text()`
+on the same files, measured in the same run, per file and in pages per second
+(parse_pdf does more: tables, notes, layout; the ratio says how much more it costs).
 
-Inputs: the fixture PDFs in ../shared/fixtures and, when fpdf2 is installed, a
-generated 3-page table, a 2-page prose PDF and a 60-page PDF of tables. `--rounds=N` repeats (default 3).
+Inputs: the fixture PDFs in ../shared/fixtures, the real plans of
+../shared/real/docs (see their README there for provenance) and, with fpdf2, a
+generated 3-page table, a 2-page prose PDF and a 60-page PDF of tables.
+Budget: parse_pdf within 1.5x of extract_text on every file.
+
+Pages are read one at a time: generated PDFs of 50 and 500 pages (alike pages)
+are parsed in processes of their own and their peak resident memory (VmHWM)
+compared; a 100-page one is timed (issue 14: under 20 s on one core).
+
+    python bench/bench.py pdf [--rounds=N] [--no-memory]
 """
 
 from __future__ import annotations
 
 import importlib.util
 import pathlib
+import subprocess
+import sys
 import tempfile
 import time
 
@@ -19,23 +28,35 @@ import pdfplumber
 from parsers.pdf import parse_pdf
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / ".." / "shared" / "fixtures"
+SHARED = ROOT / ".." / "shared"
+BUDGET = 1.5
+_PEAK = ("import sys, time\nfrom parsers.pdf import parse_pdf\nt = time.perf_counter()\n"
+         "doc = parse_pdf(sys.argv[1])\nseconds = time.perf_counter() - t\n"
+         "hwm = next(int(x.split()[1]) for x in open('/proc/self/status') if x.startswith('VmHWM'))\n"
+         "print(doc.n_pages, hwm * 1024, seconds)\n")
+
+
+def _samples():
+    try:
+        spec = importlib.util.spec_from_file_location("pdf_samples", ROOT / "tests" / "parsers" / "pdf_samples.py")
+        samples = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(samples)
+        return samples
+    except ImportError:
+        return None
 
 
 def _inputs(tmp: pathlib.Path) -> list[pathlib.Path]:
-    paths = sorted(FIXTURES.glob("*.pdf"))
-    try:
-        spec = importlib.util.spec_from_file_location(
-            "pdf_samples", ROOT / "tests" / "parsers" / "pdf_samples.py")
-        samples = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(samples)
-        paths.append(samples.long_table(tmp / "long.pdf", n_rows=100))
-        paths.append(samples.prose(tmp / "prose.pdf"))
-        # 60 pages: reading must stay linear in pages (it once grouped lines over the
-        # whole document at once and took 5.6x extract_text here, 22x on a 74-page annex)
-        paths.append(samples.many_pages(tmp / "many.pdf", 60))
-    except ImportError:
-        print("  (fpdf2 not installed: fixtures only)")
+    paths = sorted((SHARED / "fixtures").glob("*.pdf")) + sorted((SHARED / "real" / "docs").glob("*.pdf"))
+    samples = _samples()
+    if samples is None:
+        print("  (fpdf2 not installed: fixtures and real plans only)")
+        return paths
+    paths.append(samples.long_table(tmp / "long.pdf", n_rows=100))
+    paths.append(samples.prose(tmp / "prose.pdf"))
+    # 60 pages: reading must stay linear in pages (it once grouped lines over the
+    # whole document at once and took 5.6x extract_text here, 22x on a 74-page annex)
+    paths.append(samples.many_pages(tmp / "many.pdf", 60))
     return paths
 
 
@@ -43,6 +64,7 @@ def _baseline(path: pathlib.Path) -> int:
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             page.extract_text()
+            page.close()
         return len(pdf.pages)
 
 
@@ -50,10 +72,27 @@ def _ours(path: pathlib.Path) -> int:
     return parse_pdf(path).n_pages or 0
 
 
-def _rate(fn, paths: list[pathlib.Path]) -> float:
+def _seconds(fn, path: pathlib.Path) -> tuple[float, int]:
     start = time.perf_counter()
-    pages = sum(fn(p) for p in paths)
-    return pages / (time.perf_counter() - start)
+    pages = fn(path)
+    return time.perf_counter() - start, pages
+
+
+def _memory(tmp: pathlib.Path) -> None:
+    samples = _samples()
+    if samples is None or not pathlib.Path("/proc/self/status").exists():
+        print("  (page-count memory check needs fpdf2 and /proc)")
+        return
+    results = {}
+    for n in (50, 100, 500):
+        path = samples.many_pages(tmp / f"pages-{n}.pdf", n)
+        done = subprocess.run([sys.executable, "-c", _PEAK, str(path)], capture_output=True, text=True,
+                              cwd=ROOT, check=True)
+        pages, peak, seconds = done.stdout.split()
+        results[n] = (int(pages), int(peak), float(seconds))
+        print(f"  generated {n:3d} pages: parse_pdf {float(seconds):6.1f} s, peak RSS {int(peak) / 2**20:6.0f} MB")
+    print(f"  ratio peak memory 500 / 50 pages: {results[500][1] / results[50][1]:.2f} "
+          f"(time 500 / 50 pages: {results[500][2] / results[50][2]:.1f}, 10 if linear)")
 
 
 def main(args: list[str]) -> None:
@@ -64,18 +103,34 @@ def main(args: list[str]) -> None:
             print("  no PDF inputs found")
             return
         _ours(paths[0])  # warm imports and caches before timing
-        ours, base = [], []
-        for _ in range(rounds):  # interleaved, so drift hits both alike
-            base.append(_rate(_baseline, paths))
-            ours.append(_rate(_ours, paths))
-    best_ours, best_base = max(ours), max(base)
-    print(f"  inputs: {len(paths)} PDFs, {rounds} rounds (best round shown)")
-    print(f"  pdfplumber extract_text: {best_base:8.1f} pages/s")
-    print(f"  parse_pdf              : {best_ours:8.1f} pages/s")
-    print(f"  ratio parse_pdf / extract_text: {best_ours / best_base:.2f}")
+        _baseline(paths[0])
+        ours = {p: float("inf") for p in paths}
+        base = dict(ours)
+        pages = {}
+        for _ in range(rounds):  # interleaved, so drift hits both alike; best round per file
+            for p in paths:
+                seconds, pages[p] = _seconds(_baseline, p)
+                base[p] = min(base[p], seconds)
+                seconds, _ = _seconds(_ours, p)
+                ours[p] = min(ours[p], seconds)
+        print(f"  inputs: {len(paths)} PDFs, {rounds} rounds (best round per file)")
+        print(f"  {'file':44s} {'pages':>5s} {'extract_text':>12s} {'parse_pdf':>10s} {'ratio':>6s}")
+        over = []
+        for p in paths:
+            ratio = ours[p] / base[p]
+            flag = "  OVER BUDGET" if ratio > BUDGET else ""
+            print(f"  {p.name[:44]:44s} {pages[p]:5d} {base[p]:11.2f}s {ours[p]:9.2f}s {ratio:6.2f}{flag}")
+            if flag:
+                over.append(p.name)
+        total = sum(pages.values())
+        best_base, best_ours = total / sum(base.values()), total / sum(ours.values())
+        print(f"  pdfplumber extract_text: {best_base:8.1f} pages/s")
+        print(f"  parse_pdf              : {best_ours:8.1f} pages/s")
+        print(f"  ratio parse_pdf / extract_text pages/s: {best_ours / best_base:.2f}; "
+              f"worst file ratio {max(ours[p] / base[p] for p in paths):.2f} (budget {BUDGET})")
+        if "--no-memory" not in args:
+            _memory(pathlib.Path(tmp))
 
 
 if __name__ == "__main__":
-    import sys
-
     main(sys.argv[1:])
