@@ -49,6 +49,7 @@ class Carry:
     x0: float
     x1: float
     edges: list[float]
+    lead: float | None = None  # the white space allowed between two lines of a paragraph there
 
 
 def find_booktabs(lines: list[Line], raw_rules: list[tuple[float, float, float]],
@@ -71,8 +72,9 @@ def find_booktabs(lines: list[Line], raw_rules: list[tuple[float, float, float]]
         inside = {id(w) for w in top_words}
         if top_words and not any(w.yc < top_words[0].top - 1 for w in words if id(w) not in inside):
             bottom = _first_same(rules, carry)
-            table = _build(top_words, carry.edges, None, min(w.top for w in top_words) - 1,
-                           bottom if bottom < float("inf") else max(w.bottom for w in top_words) + 1)
+            table, _ = _build(top_words, carry.edges, None, min(w.top for w in top_words) - 1,
+                              bottom if bottom < float("inf") else max(w.bottom for w in top_words) + 1,
+                              carry.lead)
             if table is not None:
                 found.append(table)
                 if bottom == float("inf"):
@@ -100,13 +102,14 @@ def find_booktabs(lines: list[Line], raw_rules: list[tuple[float, float, float]]
             i = j
             continue
         end = bottom if k is not None else max(w.bottom for w in body) + 1
-        table = _build(body, edges, (top.y, head_rule.y, head, partial), head_rule.y, end)
+        table, lead = _build(body, edges, (top.y, head_rule.y, head, partial), head_rule.y, end,
+                             carry.lead if same else None)
         if table is None:
             i = j
             continue
         found.append(table)
         if k is None:
-            out_carry = Carry(top.x0, top.x1, edges)
+            out_carry = Carry(top.x0, top.x1, edges, lead)
             break
         i = k + 1
     return found, out_carry
@@ -214,8 +217,10 @@ def _column(x: float, edges: list[float]) -> int:
     return k
 
 
-def _build(body: list[Word], edges: list[float], header, top: float, bottom: float) -> UnruledTable | None:
-    """Cell boxes for the header band (if any) and the body rows."""
+def _build(body: list[Word], edges: list[float], header, top: float, bottom: float,
+           lead: float | None) -> tuple[UnruledTable | None, float | None]:
+    """Cell boxes for the header band (if any) and the body rows, and the leading
+    used (`lead`: the one measured on the table's part on the page before, if any)."""
     n = len(edges) - 1
     seps = edges[1:-1]
     lines = group_lines(body)
@@ -230,8 +235,8 @@ def _build(body: list[Word], edges: list[float], header, top: float, bottom: flo
         pieces.extend((ln.top, ln.bottom, c, ln.size) for ln in group_lines(ws))
     pieces.extend((ln.top, ln.bottom, -1, ln.size) for ln in spanning)
     if not pieces:
-        return None
-    lead = _leading(pieces)
+        return None, lead
+    lead = _leading(pieces) if lead is None else lead
     starts = _row_starts(pieces, lead)
     row_tops = [top] + [y - 1 for y in starts if y - 1 > top + 1]
     boxes = []
@@ -246,21 +251,23 @@ def _build(body: list[Word], edges: list[float], header, top: float, bottom: flo
         boxes = _header_boxes(edges, rule_top, rule_bottom, head, partial) + boxes
         table_top = rule_top
     text_right = [max((w.x1 for w in by_col[c]), default=edges[c + 1] - SNAP) for c in range(n)]
-    return UnruledTable((edges[0], table_top, edges[-1], bottom), boxes, edges[:-1], text_right)
+    return UnruledTable((edges[0], table_top, edges[-1], bottom), boxes, edges[:-1], text_right), lead
 
 
 def _leading(pieces: list[tuple[float, float, int, float]]) -> float:
     """The white space allowed between two lines of one paragraph: the smallest
-    usual gap between a column's lines, plus a quarter of a line."""
+    gap between two lines of a column (lines touching or overlapping aside), plus
+    a quarter of a line. Row gaps may outnumber it (a table of one-line cells)."""
+    size = statistics.median(s for _, _, _, s in pieces)
     gaps = []
     last: dict[int, float] = {}
     for t, b, c, _ in sorted(pieces):
-        if c in last and t - last[c] >= -1:
-            gaps.append(max(0.0, t - last[c]))
+        if c in last and t - last[c] >= 0.15 * size:
+            gaps.append(t - last[c])
         last[c] = b
-    size = statistics.median(s for _, _, _, s in pieces)
-    low = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
-    return low + 0.25 * size
+    # a table of one-line cells has row gaps only: a paragraph's lines are never
+    # set that far apart (leading beyond half a line)
+    return min(min(gaps, default=0.0), 0.5 * size) + 0.25 * size
 
 
 def _row_starts(pieces: list[tuple[float, float, int, float]], lead: float) -> list[float]:
