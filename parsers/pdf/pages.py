@@ -13,6 +13,7 @@ from ..diagnostics import make
 from ..model import Diagnostic
 from .annotations import AnnotDraft, read_annotations
 from .booktabs import find_booktabs
+from .bullets import drawn_bullets
 from .footnotes import NoteDraft, note_area_top, notes_from_lines
 from .layout import Line, Word, WordIndex, body_size, group_lines, typical_gap
 from .lists import set_levels
@@ -50,6 +51,7 @@ class PageItems:
 def read_page(page, number: int) -> RawPage:
     """Everything parse_pdf needs from one pdfplumber page."""
     words, dropped = page_words(page, number)
+    words += drawn_bullets(page.curves + page.rects, words, number)  # list markers drawn as shapes
     # a ruled frame with no text in it (a slide's empty title box) is a drawing, not a table
     boxes = [(b, cells, None) for b, cells in find_table_boxes(page) if any(_in_box(w, b) for w in words)]
     rules = rules_of(page.edges)

@@ -509,18 +509,29 @@ BOOKTABS_ROWS = (
 )
 
 
+DRAWN_BULLETS = ("Organize three thematic workshops for all interested staff",
+                 "Draft joint strategies for engagement with the key intergovernmental negotiations on climate "
+                 "change, biodiversity and land, with joint events and briefing notes")
+
+
 def booktabs(path: Path) -> Path:
     """A booktabs table as browsers and LaTeX print them: rules above and under the
     header and under the table only, columns set apart by white space, cells
     wrapped over several lines, list items "a." / "b." set off by a plain space
     with a hanging indent, and the last row cut by a page break (the header not
-    repeated on the next page), with prose before and after the table."""
+    repeated on the next page), with prose before and after the table; before it,
+    a list whose bullets are drawn as small discs (DRAWN_BULLETS), not glyphs."""
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(False)
     pdf.add_page()
     pdf.set_font("helvetica", "", 10)
     pdf.set_xy(20, 200)
     pdf.multi_cell(170, 5, "The outputs of the group are listed below. " + LOREM, new_x="LMARGIN", new_y="NEXT")
+    for item in DRAWN_BULLETS:  # list markers drawn as small discs, as Chromium does
+        y = pdf.get_y() + 2
+        pdf.ellipse(24, y + 1.85, 1.3, 1.3, style="F")
+        pdf.set_xy(28, y)
+        pdf.multi_cell(160, 5, item, new_x="LMARGIN", new_y="NEXT")
     xs, widths, line_h = (20, 70, 150), (46, 76, 40), 5.0
     y = pdf.get_y() + 4
     pdf.set_line_width(0.3)

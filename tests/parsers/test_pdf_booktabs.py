@@ -3,7 +3,8 @@ the header and under the table only, the columns set apart by white space, cells
 wrapped over several lines, "a." / "b." items set off by a plain space with a
 hanging indent, and the last row cut by a page break with no header repeated. It
 comes back as one table of whole cells, the items as labelled cell paragraphs, the
-prose around it as prose."""
+prose around it as prose; list markers drawn as discs (as Chromium draws them)
+are bullets."""
 
 from __future__ import annotations
 
@@ -40,7 +41,16 @@ def test_pdf_booktabs_cell_items_keep_their_labels(sample):
 
 
 def test_pdf_booktabs_prose_around_the_table_stays_prose(sample):
-    _, doc = sample
+    samples, doc = sample
     paras = [b for b in doc.blocks if isinstance(b, Paragraph)]
-    assert [p.text[:33] for p in paras] == ["The outputs of the group are list", "The timeline will be reviewed at "]
-    assert paras[1].source_ref == "page 2, paragraph 1"
+    assert [p.text[:33] for p in paras] == ["The outputs of the group are list", samples.DRAWN_BULLETS[0][:33],
+                                            samples.DRAWN_BULLETS[1][:33], "The timeline will be reviewed at "]
+    assert paras[-1].source_ref == "page 2, paragraph 1"
+
+
+def test_pdf_bullets_drawn_as_discs_are_list_labels(sample):
+    samples, doc = sample
+    items = [(p.list_label, p.list_kind, p.text) for p in doc.blocks if isinstance(p, Paragraph) and p.list_label]
+    assert items == [("•", "bullet", text) for text in samples.DRAWN_BULLETS]
+    # the discs before the table's cells are the only marks: the intro paragraph has no label
+    assert next(p for p in doc.blocks if isinstance(p, Paragraph)).list_label is None
