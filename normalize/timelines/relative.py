@@ -16,16 +16,18 @@ import re
 from ..data import load_timewords
 from .model import TimelineReading
 
-_MONTH = r"(?:M|Months?\s*|Mois\s*|Meses\s*|Mes\s*)"
+_MONTH = r"(?:M|(?:Project\s+)?Months?\s*|(?:Mois|Meses|Mes)(?:\s+du\s+projet|\s+del\s+proyecto)?\s*)"
 _TO = r"\s*(?:[-\u2013]|to|à|au|a|al)\s*"
 # "M6", "M6-M12", "M6 – 12", "Month 1–48", "Months: 1-48", "Months 1 to 6"; effort fractions "@.2" ignored
 _SPAN = rf"{_MONTH}(?:s?:?\s*)?(\d{{1,3}})(?:{_TO}{_MONTH}?(\d{{1,3}}))?(?:@[\d.]+)?"
-_YEAR = rf"(?:Years?|Années?|Annees?|Años?|Anos?)\s*:?\s*(\d{{1,2}})(?:{_TO}(\d{{1,2}}))?"
+# "Year 2", "Years 1-2", "Y1-Y3"; "Year 1 Q3" / "Y1Q2" is a quarter of a project year
+_YEAR = rf"(?:Years?|Années?|Annees?|Años?|Anos?|Y)\s*:?\s*(\d{{1,2}})(?:{_TO}Y?(\d{{1,2}}))?(?:\s*,?\s*[QT]([1-4]))?"
 _ONE = re.compile(rf"(?:{_SPAN})|(?:{_YEAR})", re.I)
 # a later span may leave out its "M": "Months 1-3 and 10-12"
 _BARE = rf"(\d{{1,3}})(?:{_TO}(\d{{1,3}}))?"
 _SEP = r"\s*(?:[;,&]|\b(?:and|et|y)\b)\s*"
 _SPANS = re.compile(rf"^\s*(?:{_SPAN}|{_YEAR})(?:{_SEP}(?:{_SPAN}|{_YEAR}|{_BARE}))*\s*\.?$", re.I)
+_YEAR_QUARTER_COMMA = re.compile(r"(\d)\s*,\s*([QT][1-4])\b", re.I)
 _PIECE = re.compile(rf"^(?:{_SPAN}|{_YEAR}|{_BARE})$", re.I)
 
 
@@ -47,6 +49,7 @@ def read_relative(raw: str, project_start: dt.date | None = None) -> TimelineRea
         n = within.group(1).lower()
         months = int(n) if n.isdigit() else load_timewords()["number_words"][n]
         return _reading(raw, 0, months, f"M0-M{months}", project_start, "deadline")
+    text = _YEAR_QUARTER_COMMA.sub(r"\1 \2", text)          # "Year 2, Q4" is one span
     if not _SPANS.match(text):
         return None
     spans = []
@@ -55,10 +58,15 @@ def read_relative(raw: str, project_start: dt.date | None = None) -> TimelineRea
         m = _PIECE.match(piece.strip())
         if m is None:
             return None
-        a, b, ya, yb, ba, bb = m.groups()
+        a, b, ya, yb, q, ba, bb = m.groups()
         if a is not None:
             unit = "M"
             spans.append((int(a), int(b) if b else int(a)))
+        elif ya is not None and q is not None:
+            if yb:                                   # "Year 1-2 Q3" names no one quarter
+                return None
+            first = 12 * (int(ya) - 1) + 3 * (int(q) - 1) + 1
+            spans.append((first, first + 2))
         elif ya is not None:
             unit = "Y"
             spans.append((12 * (int(ya) - 1) + 1, 12 * int(yb or ya)))

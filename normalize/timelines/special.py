@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from rapidfuzz.distance import OSA
+
 from ..data import load_timewords
 from .model import TimelineContext
 from .resolve import month_period
@@ -136,20 +138,39 @@ def _local(m, ctx) -> Special:
 
 def unit_wider_than_read(text: str, readings) -> str | None:
     """Why the readings of a cell the special forms did not read span more than its
-    words say: a season ("Spring Meetings 2021") or a fiscal year among other words read
-    as a calendar year or more; None when they do not."""
-    wide = [r for r in readings if r.start and r.end and (r.end - r.start).days > 92]
-    if not wide:
+    words say: a week named by its number ("CW 23 2022"), a season ("Spring Meetings
+    2021", "Sommer 2021") or a fiscal year among other words read as a calendar year or
+    more; None when they do not."""
+    spans = [(r.end - r.start).days + 1 for r in readings if r.start and r.end]
+    if not spans:
         return None
     t = _norm(text)
+    week = _WEEK_NUMBER.search(t)
+    if week and max(spans) > 7:
+        return f"'{week.group(0)}' names a week by its number"
+    if max(spans) <= 92:
+        return None
     p = _patterns()
     season = p["anyseason"].search(t) or p["local"].search(t)
     if season:
         return f"'{season.group(0)}' names a season, whose months depend on the hemisphere"
+    slip = next((w for w in re.findall(r"[^\W\d_]{5,}", t) if _near_season(w)), None)
+    if slip:
+        return f"'{slip}' looks like a season, whose months depend on the hemisphere"
     fiscal = p["anyfiscal"].search(t)
-    if fiscal and any(r.precision == "year" for r in wide):
+    if fiscal and any(r.precision == "year" for r in readings if r.start and r.end):
         return f"'{fiscal.group(0)}' names a fiscal year in words the reader cannot place"
     return None
+
+
+_WEEK_NUMBER = re.compile(r"(?<![^\W\d_])(?:cw|kw|wk|week|semaine|semana|w)\.?\s*\d{1,2}(?!\d)")
+
+
+@functools.cache
+def _near_season(word: str) -> bool:
+    """A word one slip from a season's name of five letters or more ("Sommer")."""
+    return any(len(name) >= 5 and OSA.distance(word, name, score_cutoff=1) <= 1
+               for name in load_timewords()["seasons"])
 
 
 def _fiscal(m, ctx) -> Special | None:

@@ -157,3 +157,19 @@ def test_words_around_a_cell_never_change_its_dates(around):
         elif (r.start, r.end) != (first.start, first.end):
             changed.append(around.format(row["raw"]))
     assert not changed
+
+
+@pytest.mark.parametrize(("raw", "note"), [
+    ("Y1 Q2", "M4-M6"), ("Year 1 Q3", "M7-M9"), ("Year 2, Q4", "M22-M24"), ("Y1-Y3", "M1-M36"),
+    ("Project month 6", "M6"), ("Mes del proyecto 6", "M6"),
+])
+def test_later_project_time_cells(raw, note):
+    r = read_timeline(raw, TimelineContext(reference_year=2022)).readings[0]
+    assert (r.kind, r.start, r.end, r.note) == ("relative", None, None, note)
+
+
+@pytest.mark.parametrize("raw", ["CW 23 2022", "Week 23, 2022", "Semaine 12 (2022)", "Sommer 2021"])
+def test_later_cells_whose_unit_the_reader_cannot_place_get_no_dates(raw):
+    result = read_timeline(raw, TimelineContext(reference_year=2022))
+    assert result.readings[0].kind == "unknown"
+    assert [d.code for d in result.diagnostics] == ["ambiguous_date"]
