@@ -387,4 +387,4 @@ def _format_of(path: Path) -> str | None:
         fmt = parsers.detect_format(path)
     except (IngestError, OSError):
         return None
-    return fmt if fmt in ("docx", "pdf", "txt") else None
+    return fmt if fmt in ("docx", "pdf", "txt", "xlsx", "csv") else None

@@ -105,7 +105,9 @@ TABLES: dict[str, TableSchema] = {
             _c("doc_id", description="First 16 hex digits of the SHA-256 of the file's bytes."),
             _c("source_path", required=True, description="Path of the input file, as found in the batch."),
             _c("file_name", required=True),
-            _c("format", enum=("docx", "pdf", "txt")),
+            _c("format", enum=("docx", "pdf", "txt", "xlsx", "csv"),
+               description="SPEC's docx | pdf | txt, and xlsx | csv for spreadsheets (issue 12), which "
+                           "SPEC's list predates."),
             _c("sha256"),
             _c("size_bytes", "integer"),
             _c("title"),
