@@ -174,6 +174,8 @@ def _append(prev: TableDraft, nxt: TableDraft) -> None:
     n = len(header)
     if n and len(rows) >= n and all(_row_key(a) == _row_key(b) for a, b in zip(header, rows[:n], strict=False)):
         rows = rows[n:]
+    elif not n and rows and prev.rows and any(_row_key(rows[0])) and _row_key(rows[0]) == _row_key(prev.rows[0]):
+        rows = rows[1:]  # a header repeated on each page, not bold all through ("Engagement strategy ...")
     if rows and prev.rows and _continues(prev.rows[-1], rows[0]):
         _join_rows(prev.rows[-1], rows.pop(0))
     prev.rows.extend(rows)
