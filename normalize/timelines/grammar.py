@@ -145,6 +145,7 @@ def _lexicon() -> tuple[dict[tuple[str, ...], tuple[str, object]], dict[str, int
     entries += [(p, "DL", None) for p in w["deadline"]]
     entries += [(p, "UNTIL", None) for p in w["until"]]
     entries += [(p, "OPEN", None) for p in w["open_prefix"]]
+    entries += [(p, "AFTER", None) for p in w["after"]]
     entries += [(p, "SUF", None) for p in w["open_suffix"]]
     entries += [(p, "MONTH", v) for p, v in w["months"].items()]
     entries += [(p, "PART", v) for p, v in w["month_parts"].items()]
@@ -186,6 +187,11 @@ def tokens(text: str) -> list[tuple[str, object, str]]:
         kind, tok, ordinal = raw[i]
         if kind in ("time", "modal"):        # "10:30" is a time of day; "may" the verb
             out.append(("WORD", None, tok))
+            i += 1
+            continue
+        if kind == "punct" and tok == "/" and out and out[-1][0] == "LIT" and i + 1 < len(raw) \
+                and raw[i + 1][0] == "iso":
+            out.append(("R", None, "/"))          # "2022-07-01/2023-06-30": an ISO interval
             i += 1
             continue
         if kind in ("word", "punct"):

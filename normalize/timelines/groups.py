@@ -24,6 +24,7 @@ class Group:
     deadline: bool = False
     open_start: bool = False
     open_end: bool = False
+    after: bool = False              # "after Q2": from the day after
 
 
 @dataclass
@@ -72,10 +73,11 @@ def group(stream: list) -> list[Group]:
             # any date ("Throughout 2019") just introduces that date
             if g.segments and (el == "SUF" or prev is not None):
                 g.open_end = True
-        elif el in ("DL", "OPEN") or (el == "UNTIL" and not g.segments):
+        elif el in ("DL", "OPEN", "AFTER") or (el == "UNTIL" and not g.segments):
             close()
-            g.deadline = el != "OPEN"
-            g.open_start = el == "OPEN"
+            g.deadline = el not in ("OPEN", "AFTER")
+            g.open_start = el in ("OPEN", "AFTER")
+            g.after = el == "AFTER"
         elif el == ":" and not g.segments:
             prev = None                   # "Deadline: 30 June" keeps the deadline
         elif el in (":", "W"):

@@ -92,7 +92,7 @@ class _Parser:
             elif c == "L" and between and self.text() in ("and", "y", "et", "e"):
                 stream.append("R")               # "between March and May", "entre marzo y mayo"
                 between = False
-            elif c in ("DL", "UNTIL", "OPEN", "SUF", "R", "L", ":"):
+            elif c in ("DL", "UNTIL", "OPEN", "AFTER", "SUF", "R", "L", ":"):
                 stream.append(c)
             elif c not in ("FILL", "PART", "YEARWORD"):
                 n_words += c in ("WORD", "PERIOD", "EVERY")
@@ -335,9 +335,12 @@ class _Parser:
         start = self.i
         lo_p = hi_p = self.val()
         self.i += 1
-        if self.cat() == "R" and self.cat(1) == "PART":     # "mid-late May"
-            hi_p = self.val(1)
-            self.i += 2
+        k = 0
+        while self.cat(k) == "R" and self.cat(k + 1) == "R":      # "mid-to-end 2022"
+            k += 1
+        if self.cat(k) == "R" and self.cat(k + 1) == "PART":     # "mid-late May"
+            hi_p = self.val(k + 1)
+            self.i += k + 2
         while (self.cat() == "R" or self.text() in _PART_GLUE) \
                 and self.cat(1) in ("FILL", "MONTH", "NUM", "YEARWORD", "Q"):
             self.i += 1                                     # "mid-June", "end of June", "fin de juin"
@@ -363,7 +366,13 @@ class _Parser:
                 self.i += self.past_fill(0) + 1
                 return [Atom("year", y, lo=lo, hi=hi)]
             return [Atom("year", lo=lo, hi=hi, year_from="ref", offset=offset)]
-        if c == "Q":                                        # "end of Q3": the quarter
-            return self.atom()
+        if c == "Q":                                        # "end of Q3": its third month
+            found = self.atom()
+            if len(found) == 1 and found[0].prec == "quarter":
+                q = found[0]
+                first, last = (3 * (q.n - 1) + w["part_quarter_months"][p] for p in (lo_p, hi_p))
+                months = [Atom("month", q.year, m, year_from=q.year_from, offset=q.offset) for m in (first, last)]
+                return months[:1] if first == last else [months[0], "R", months[1]]
+            return found
         self.i = start
         return []

@@ -289,6 +289,8 @@ def _shape(p: Piece) -> tuple[dt.date | None, dt.date | None, str, str]:
     """(start, end, kind, precision) for a dated piece."""
     if p.deadline:
         return None, p.end, "deadline", p.precision
+    if p.after:                                      # "after Q2 2022": from 1 July 2022
+        return p.end + dt.timedelta(days=1), None, "open_ended", p.precision
     if p.open_end or (p.open_start and not p.multi):
         return p.start, None, "open_ended", p.precision
     return p.start, p.end, "range" if p.multi else "point", p.precision

@@ -80,6 +80,7 @@ class Piece:
     open_end: bool = False
     missing_year: bool = False
     invalid: bool = False
+    after: bool = False
 
 
 def resolve(groups: list[Group], reference_year: int | None) -> list[Piece]:
@@ -118,7 +119,7 @@ def resolve(groups: list[Group], reference_year: int | None) -> list[Piece]:
                 continue
             made.append(p)
         for p in made:
-            p.deadline, p.open_start = g.deadline, g.open_start
+            p.deadline, p.open_start, p.after = g.deadline, g.open_start, g.after
         if made and g.open_end:
             made[-1].open_end = True
         pieces.extend(made)

@@ -64,14 +64,14 @@ def _patterns(inner: bool = False) -> dict[str, re.Pattern]:
     return {
         "fiscal": re.compile(
             rf"{start}{lead}(?:({period})\s*,?\s*)?{fiscal}\s*-?\s*{year}(?:\s*[/-]\s*({fiscal})?\s*-?\s*{year})?"
-            rf"(?:\s*,?\s*({period}))?{end}"),
+            rf"(?:\s*[,-]?\s*({period}))?{end}"),
         "split": re.compile(rf"{start}(\d{{4}})\s*[/-]\s*(\d{{2}}|\d{{4}}){end}"),
         "academic": re.compile(rf"{start}{lead}(?:{_alternation(w['academic_words'])})\s*(\d{{4}})\s*[/-]\s*"
                                rf"(\d{{2}}|\d{{4}}){end}"),
         "season": re.compile(rf"{start}{lead}({_alternation(w['seasons'])})(?:\s+(?:of|de|del|d'))?\s*{season_year}"
                              rf"(?:\s*[/-]\s*(\d{{2}}|\d{{4}}))?{end}"),
         "local": re.compile(rf"(?<![^\W\d_])(?:{_alternation(w['local_seasons'])})(?![^\W\d_])"),
-        "anyfiscal": re.compile(rf"(?<![^\W\d_])(?:fy|{_alternation(w['fiscal_statement'])})(?![^\W_])|"
+        "anyfiscal": re.compile(rf"(?<![^\W\d_])(?:e?o?fy|{_alternation(w['fiscal_statement'])})(?![^\W_])|"
                                 rf"(?<![^\W\d_])fy(?=\d)"),
         "anyseason": re.compile(rf"(?<![^\W\d_])(?:{_alternation(w['seasons'])})(?![^\W\d_])"),
         "horizon": re.compile(rf"^(?:{_alternation(w['horizons'])})[.:]?$"),

@@ -173,3 +173,19 @@ def test_later_cells_whose_unit_the_reader_cannot_place_get_no_dates(raw):
     result = read_timeline(raw, TimelineContext(reference_year=2022))
     assert result.readings[0].kind == "unknown"
     assert [d.code for d in result.diagnostics] == ["ambiguous_date"]
+
+
+@pytest.mark.parametrize(("raw", "start", "end", "kind", "precision"), [
+    ("After Q2 2022", "2022-07-01", None, "open_ended", "quarter"),      # from the day after
+    ("Post-2022", "2023-01-01", None, "open_ended", "year"),
+    ("early Q2 2022", "2022-04-01", "2022-04-30", "point", "month"),     # a part of a quarter is its month
+    ("end of Q3", "2022-09-01", "2022-09-30", "point", "month"),
+    ("mid-late Q3 2022", "2022-08-01", "2022-09-30", "range", "month"),
+    ("latter half of 2022", "2022-07-01", "2022-12-31", "point", "half"),
+    ("mid-to-end 2022", "2022-05-01", "2022-12-31", "point", "year"),
+    ("2022-07-01/2023-06-30", "2022-07-01", "2023-06-30", "range", "day"),   # an ISO interval
+])
+def test_later_cells_after_parts_of_quarters_and_intervals(raw, start, end, kind, precision):
+    r = read_timeline(raw, TimelineContext(reference_year=2022)).readings[0]
+    assert (r.start and r.start.isoformat(), r.end and r.end.isoformat(), r.kind, r.precision) == \
+        (start, end, kind, precision)
