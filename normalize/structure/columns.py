@@ -151,12 +151,32 @@ def read_layout(table: Table) -> Layout | None:
     _spread_periods(table, grid, header_rows, roles)
     if not any(r in ("item", "output", "output_item") for r in roles):
         return None
+    period_headers = _period_headers(grid, header_rows, roles)
+    _status_sub_columns(grid, header_rows, roles)
     layout = Layout(header_rows, roles)
     layout.item_header = next((clean(grid[header_rows[0]][c].text) for c in layout.item_columns
                                if grid[header_rows[0]][c] is not None), "")
-    layout.period_headers = _period_headers(grid, header_rows, roles)
+    layout.period_headers = {c: h for c, h in period_headers.items() if roles[c] == "period"}
     layout.year_hint = _header_year(grid, header_rows, roles)
     return layout
+
+
+def _status_sub_columns(grid, header_rows, roles) -> None:
+    """A row under the header that splits each period into "Planned | Status" is header
+    too: its status columns hold progress words (SPEC activities.status), the others
+    the period's marks. Changes `header_rows` and `roles` in place."""
+    r = header_rows[-1] + 1
+    if r >= len(grid):
+        return
+    own = [(c, cell) for c, cell in unique_cells(grid[r]) if cell.row == r and clean(cell.text)]
+    if not own or any(roles[c] != "period" for c, _ in own):
+        return
+    status = [c for c, cell in own if header_role(cell.text) == "status"]
+    if not status or any(is_period_header(cell.text) for _, cell in own):
+        return
+    header_rows.append(r)
+    for c in status:
+        roles[c] = "status"
 
 
 def _header_year(grid, header_rows, roles) -> int | None:

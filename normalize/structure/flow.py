@@ -252,7 +252,10 @@ class FlowReader:
         open content (role lines, a table, a list) become sections."""
         # The keyword may be Word's own numbering: list label "Outcome 1:" + the text
         keyword = keyword_heading(text) or (keyword_heading(f"{p.list_label} {text}") if p.list_label else None)
-        heading = p.heading_level and (p.style or "").lower() != "title" and text not in (self.outline.title or "") \
+        # a workbook's sheet heads its own plan, even when the title repeats its name
+        sheet = (p.style or "") == "Sheet"
+        heading = p.heading_level and (p.style or "").lower() != "title" \
+            and (sheet or text not in (self.outline.title or "")) \
             and not is_generic_heading(text) and not is_workplan_heading(text) and len(text) < MAX_HEADING_CHARS
         if not keyword and not (heading and _opens_content(self.blocks, i)) and i not in self.emphasised:
             return False
@@ -265,7 +268,11 @@ class FlowReader:
         else:
             label = label.strip("().") if label else None
             title, kind = body, section_kind("focus area" if self.in_region else "", text)
+        if sheet:
+            self.builder.sheet = None
         self.section(parent.level + 1 if parent else 1, label, title, kind, p, parent=parent)
+        if sheet:
+            self.builder.sheet = self.builder.section
         self.heading_sections.append((level_key, self.builder.section))
         return True
 

@@ -124,13 +124,17 @@ class OutlineBuilder:
         self.outline = outline
         self.part: SectionNode | None = None      # current level-1 section
         self.section: SectionNode | None = None   # current innermost section
+        self.sheet: SectionNode | None = None     # a workbook's sheet: its sections sit under it
 
     def add_section(self, level: int, label: str | None, title: str, kind: str, source_ref: str,
                     parent: SectionNode | None = None, block_ids=()) -> SectionNode:
+        is_part = level == 1 and kind != "accomplishment"
+        if self.sheet is not None and (parent is None or parent.level < self.sheet.level):
+            parent, level = (parent or self.sheet), level + self.sheet.level
         node = SectionNode(f"s{len(self.outline.sections) + 1:03d}", parent.section_id if parent else None,
                            level, label, clean(title), kind, source_ref)
         self.outline.sections.append(node)
-        if level == 1 and kind != "accomplishment":
+        if is_part:
             self.part = node
         self.section = node
         self.own(block_ids, "section", node.section_id)

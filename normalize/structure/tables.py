@@ -216,6 +216,10 @@ def _add_row_items(builder, table: Table, layout: Layout, cells, items: list[Ite
             if cell is not None and clean(cell.text):
                 for item in items:
                     nodes[id(item)].roles.append(RoleCell(role, cell.text.strip(), cell.source_ref))
+    for c in layout.columns("status"):
+        cell = by_col.get(c)
+        if cell is not None and clean(cell.text) and len(all_items) == 1:
+            first.status = clean(cell.text)  # "Ongoing", "Completed": progress, never a timeline
     period_cols = layout.columns("period")
     if period_cols and len(all_items) == 1:
         marks, filled = [], []

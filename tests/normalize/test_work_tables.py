@@ -112,3 +112,35 @@ def test_gantt_bars_drawn_as_cell_fills_are_marks():
     assert got == [("Draft the chapter", "2025-04-01", "2025-09-30", "from fill colour"),
                    ("Consult farmers", "2025-01-01", "2025-03-31", None),
                    ("Consult farmers", "2025-10-01", "2025-12-31", "from fill colour")]
+
+
+def test_status_column_and_planned_status_sub_columns():
+    # SPEC activities.status: the plan's own progress word, never a timeline; a period
+    # split into "Planned | Status" gives its marks from Planned and the status from Status
+    grid = table([("Activity", "Lead", "Status", "Q1 2025", "Q1 2025", "Q2 2025", "Q2 2025"),
+                  ("", "", "", "Planned", "Status", "Planned", "Status"),
+                  ("Publish the brief", "UNICEF", "", "X", "Completed", "", ""),
+                  ("Review the dashboard", "WFP", "Ongoing", "", "", "X", "")])
+    records, _ = normalize_document(Document("x.xlsx", "xlsx", (grid,)))
+    acts = records.tables["activities"]
+    assert [(a.text, a.status) for a in acts] == [("Publish the brief", "Completed"),
+                                                  ("Review the dashboard", "Ongoing")]
+    assert [(t.raw, t.start, t.end) for t in records.tables["timelines"]] == [
+        ("X", "2025-01-01", "2025-03-31"), ("X", "2025-04-01", "2025-06-30")]
+
+
+def test_a_workbook_sheet_holds_the_sections_of_its_table():
+    # each sheet of a workbook is a plan of its own: its heading is a section (even when
+    # the title repeats the sheet's name) and the table's section rows sit under it
+    plain = table([("Activity", "Lead", "Timeline"), ("Workstream 1: Advocacy", "", ""),
+                   ("Publish the brief", "UNICEF", "Q1 2025")])
+    across = Cell(1, 0, plain.rows[1].cells[0].blocks, "table 1, row 2, col 1", col_span=3)
+    sheet = Table(1, 1, (plain.rows[0], Row(1, (across,), "table 1, row 2"), plain.rows[2]), 3, "table 1")
+    blocks = (Paragraph(900, "UN Network", 'sheet "UN Network"', style="Sheet", heading_level=1),
+              Paragraph(901, "UN Network for Nutrition: work plan 2025", 'sheet "UN Network", row 1, col A'),
+              sheet)
+    records, _ = normalize_document(Document("x.xlsx", "xlsx", blocks))
+    secs = {s.section_id: s for s in records.tables["sections"]}
+    assert [(s.title, s.level, secs[s.parent_section_id].title if s.parent_section_id else None)
+            for s in secs.values()] == [("UN Network", 1, None), ("Advocacy", 2, "UN Network")]
+    assert [secs[a.section_id].title for a in records.tables["activities"]] == ["Advocacy"]
