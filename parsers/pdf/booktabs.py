@@ -272,18 +272,46 @@ def _leading(pieces: list[tuple[float, float, int, float]]) -> float:
 
 def _row_starts(pieces: list[tuple[float, float, int, float]], lead: float) -> list[float]:
     """The tops of the bands that open a row (see the module docstring)."""
-    bands: list[list[float]] = []  # [top, bottom, opens a row]
+    bands: list[list] = []  # [top, bottom, opens a row, spanning, first column's top, its bottom]
     last0 = None
     for t, b, c, _ in sorted(pieces):
         opens = c == -1 or (c == 0 and (last0 is None or t - last0 > lead))
         if c == 0:
             last0 = b
         if bands and t <= bands[-1][1] + lead and not (c == -1 or bands[-1][3]):
-            bands[-1][1] = max(bands[-1][1], b)
-            bands[-1][2] = bands[-1][2] or opens
+            band = bands[-1]
+            band[1] = max(band[1], b)
+            band[2] = band[2] or opens
         else:
-            bands.append([t, b, opens, c == -1])
-    return [band[0] for k, band in enumerate(bands) if k and band[2]]
+            band = [t, b, opens, c == -1, None, None]
+            bands.append(band)
+        if c == 0:
+            band[4] = t if band[4] is None else band[4]
+            band[5] = b
+    starts = [k for k, band in enumerate(bands) if k and band[2]]
+    if any(bands[k][4] is not None and bands[k][4] - bands[k][0] > lead for k in starts):
+        starts = _centred_starts(bands, starts)
+    return [bands[k][0] for k in starts]
+
+
+def _centred_starts(bands: list[list], starts: list[int]) -> list[int]:
+    """Row starts for a table whose cells are centred vertically (a first-column
+    cell starts below the top of its band): the bands above a row's first-column
+    cell that hold no first-column text are shared out so that the cell is centred
+    in its row ("15 June - 15 July" over "First full draft" / "International Day
+    ..."). The last row of the page is left as it is (the page break cuts it)."""
+    out = []
+    for n, k in enumerate(starts):
+        prev = out[-1] if out else 0
+        if n + 1 >= len(starts) or bands[k][4] is None:
+            out.append(k)
+            continue
+        end = starts[n + 1] - 1
+        c0_bottom = max(band[5] for band in bands[k:end + 1] if band[5] is not None)
+        target = bands[k][4] + c0_bottom - bands[end][1]  # where the row's top would be
+        lo = max([m + 1 for m in range(prev, k) if bands[m][4] is not None or bands[m][3]] + [prev + 1])
+        out.append(min(range(lo, k + 1), key=lambda m: abs(bands[m][0] - target)) if lo <= k else k)
+    return out
 
 
 def _header_boxes(edges: list[float], top: float, bottom: float, head: list[Word],

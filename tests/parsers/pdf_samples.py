@@ -574,3 +574,51 @@ def booktabs(path: Path) -> Path:
     pdf.multi_cell(170, 5, "The timeline will be reviewed at the next meeting.", new_x="LMARGIN", new_y="NEXT")
     pdf.output(path)
     return path
+
+
+CENTRED_ROWS = (
+    ("Draft outline with key entry points developed", ("By mid-June",), "Focus area lead"),
+    ("First full draft developed", ("15 June - 15 July", "N.B. 22 May:",
+                                    "International Day for Biological Diversity 2021 and the events around it"),
+     "Focus area lead"),
+    ("Review of draft and meeting of task team", ("1-15 August",), "Task team"),
+    ("Final draft developed", ("TBD", "N.B. the date follows the review"), "Focus area lead and the group"),
+)
+
+
+def booktabs_centred(path: Path) -> Path:
+    """A booktabs table whose cells are centred vertically, as browsers set them:
+    a cell of several paragraphs (white space between them) beside one-line cells
+    that sit level with its middle paragraph (CENTRED_ROWS)."""
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("helvetica", "", 10)
+    xs, widths, line_h, para_gap = (20, 100, 150), (74, 44, 40), 5.0, 3.0
+    y = 30.0
+    pdf.set_line_width(0.3)
+    pdf.line(18, y, 192, y)
+    pdf.set_font("helvetica", "B", 10)
+    for x, head in zip(xs, ("Output and activities", "Timeline", "Actors responsible"), strict=True):
+        pdf.text(x, y + 6, head)
+    y += 9
+    pdf.line(18, y, 192, y)
+    pdf.set_font("helvetica", "", 10)
+    y += 2
+    for output, timeline, actors in CENTRED_ROWS:
+        cells = []
+        for w, paras in zip(widths, ((output,), timeline, (actors,)), strict=True):
+            cells.append([pdf.multi_cell(w, line_h, p, dry_run=True, output="LINES") for p in paras])
+        heights = [sum(len(p) for p in c) * line_h + (len(c) - 1) * para_gap for c in cells]
+        row_h = max(heights)
+        for x, cell, h in zip(xs, cells, heights, strict=True):
+            cy = y + (row_h - h) / 2
+            for para in cell:
+                for ln in para:
+                    pdf.text(x, cy + 4, ln)
+                    cy += line_h
+                cy += para_gap
+        y += row_h + 4
+    pdf.line(18, y, 192, y)
+    pdf.output(path)
+    return path

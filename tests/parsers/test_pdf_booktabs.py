@@ -54,3 +54,12 @@ def test_pdf_bullets_drawn_as_discs_are_list_labels(sample):
     assert items == [("•", "bullet", text) for text in samples.DRAWN_BULLETS]
     # the discs before the table's cells are the only marks: the intro paragraph has no label
     assert next(p for p in doc.blocks if isinstance(p, Paragraph)).list_label is None
+
+
+def test_pdf_booktabs_cells_centred_vertically_stay_in_their_row(tmp_path, pdf_samples):
+    doc = parse_pdf(pdf_samples.booktabs_centred(tmp_path / "centred.pdf"))
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    rows = [[[p.text for p in c.blocks] for c in row.cells] for row in table.rows]
+    assert rows[0] == [["Output and activities"], ["Timeline"], ["Actors responsible"]]
+    # "15 June - 15 July" sits above the level of "First full draft developed" but is its timeline
+    assert rows[1:] == [[[output], list(timeline), [actors]] for output, timeline, actors in pdf_samples.CENTRED_ROWS]
