@@ -81,3 +81,17 @@ def test_browser_printed_table_header_repeated_on_each_page_is_dropped_and_split
     assert texts[1][0] == "Draft outline with key entry points and priorities developed"
     assert texts[1][2] == "Focus area lead (UNCCD and OHCHR others welcome to join)"
     assert texts[2][0] == "Review of draft outline and meeting of task team"
+
+
+def test_browser_printed_cell_list_keeps_its_levels_over_the_page_break():
+    from parsers.model import Table
+    from parsers.pdf import parse_pdf
+
+    doc = parse_pdf(GENERATED / "emg-workplan-2018.chrome.pdf")
+    (table,) = [t for t in doc.blocks if isinstance(t, Table)]
+    cell = next(c for row in table.rows for c in row.cells
+                if any(p.text.startswith("IMG on Environmental Sustainability") for p in c.blocks))
+    items = [(p.list_label, p.list_level) for p in cell.blocks if p.list_label]
+    # "2. IMG on ..." heads items a. to j. on two pages; "3. Peer-Reviews ..." heads the next run
+    assert items[:11] == [("2.", 0)] + [(f"{x}.", 1) for x in "abcdefghij"]
+    assert items[11] == ("3.", 0)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .lists import set_levels
 from .paragraphs import ParaDraft, runs_on
 
 SNAP = 2.5  # points within which two cell edges are the same grid line
@@ -178,6 +179,8 @@ def _append(prev: TableDraft, nxt: TableDraft) -> None:
         rows = rows[1:]  # a header repeated on each page, not bold all through ("Engagement strategy ...")
     if rows and prev.rows and _continues(prev.rows[-1], rows[0]):
         _join_rows(prev.rows[-1], rows.pop(0))
+        for cell in prev.rows[-1].cells:  # list levels read again over the whole cell
+            set_levels(cell.paras)
     prev.rows.extend(rows)
     prev.end_page = nxt.end_page
     for i, row in enumerate(prev.rows):
