@@ -191,6 +191,9 @@ TABLES: dict[str, TableSchema] = {
             _c("subject_type", enum=("document", "section", "activity")), _c("subject_id"),
             _c("parent_comment_id"), _c("source_ref"),
             _c("position", "integer", "extra: order of the comment in the document."),
+            _c("resolved", "boolean", "extra: true when a reviewer marked the thread resolved (Word's Resolve, "
+                                      "a sheet's threaded comment done), false when open, empty when the format "
+                                      "cannot say (text, PDF)."),
         ),
         primary_key=("doc_id", "comment_id"),
         sort_key=("doc_id", "position"),

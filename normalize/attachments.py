@@ -45,7 +45,7 @@ def run(doc: Document, ctx: Context) -> Records:
                                   author_org_id=m.author_org(author or "", tag), date=c.date, text=clean(c.text),
                                   anchor_text=clean(c.anchor_text) if c.anchor_text else None,
                                   subject_type=subject_type, subject_id=subject_id, parent_comment_id=c.parent_id,
-                                  source_ref=c.source_ref))
+                                  source_ref=c.source_ref, resolved=c.resolved))
     for n in doc.notes:
         subject_type, subject_id = subject_of(ctx, n.anchor_block)
         records.add(NoteRecord(note_id=f"{n.kind[0]}{n.note_id}", kind=n.kind, text=clean(n.text),

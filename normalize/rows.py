@@ -119,6 +119,7 @@ class CommentRecord:
     parent_comment_id: str | None
     source_ref: str | None
     position: int | None = None
+    resolved: bool | None = None
 
 
 @_record

@@ -232,6 +232,9 @@ class Comment:
     anchor_block: block_id of the block where the commented range starts (or the
         reference sits); None when unknown.
     parent_id: comment_id of the comment this one replies to, None for a root.
+    resolved: True when a reviewer marked the thread resolved (Word's "Resolve",
+        w15:done; a sheet's threaded comment marked done), False when the format
+        says it is open, None when the format cannot say (txt, pdf).
     """
 
     comment_id: str
@@ -243,6 +246,7 @@ class Comment:
     anchor_text: str | None = None
     anchor_block: int | None = None
     parent_id: str | None = None
+    resolved: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ DUCKDB_NAME = "workplan.duckdb"
 PARTIAL_NAME = DUCKDB_NAME + ".partial"
 VIEWS_SQL = Path(__file__).with_name("views.sql")
 VIEWS = ("activity_overview", "timeline_months", "org_workload")
-_DUCK_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "date": "DATE"}
+_DUCK_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "date": "DATE", "boolean": "BOOLEAN"}
 
 
 def write_duckdb(folder: Path) -> Path:

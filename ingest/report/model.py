@@ -157,7 +157,7 @@ def _threads(comments: list[dict], subject_type: str) -> list[dict]:
     replies = defaultdict(list)
     for c in mine:
         if c.get("parent_comment_id") in ids:
-            replies[c["parent_comment_id"]].append(c)
+            replies[c["parent_comment_id"]].append({**c, "replies": []})  # one level, as Word shows
     return [{**c, "replies": replies.get(c["comment_id"], [])}
             for c in mine if c.get("parent_comment_id") not in ids]
 
@@ -188,7 +188,7 @@ def _gaps(data: Dataset, doc_id: str, activities: list[dict]) -> list[dict]:
             act = by_id.get(p["subject_id"], {}) if p["subject_type"] == "activity" else {}
             add("organisation not in the list", act, f"{p['raw'] or p['org_name']} ({p['role']})", p["source_ref"])
     for c in data.of_doc("comments", doc_id):
-        if not c.get("parent_comment_id"):
+        if not c.get("parent_comment_id") and c.get("resolved") != "true":
             act = by_id.get(c["subject_id"], {}) if c["subject_type"] == "activity" else {}
             add("open comment", act, f"{c['author']}: {c['text']}", c["source_ref"])
     return gaps

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..schema import TableSchema
 
 ROWS_PER_GROUP = 20_000
-_TYPE_NAMES = {"string": "string", "integer": "int64", "date": "date32"}
+_TYPE_NAMES = {"string": "string", "integer": "int64", "date": "date32", "boolean": "bool_"}
 
 
 def _value(value, type_name: str):
@@ -19,6 +19,8 @@ def _value(value, type_name: str):
         return dt.date.fromisoformat(value)
     if type_name == "integer":
         return int(value)
+    if type_name == "boolean" and isinstance(value, str):
+        return value == "true"
     if type_name == "string" and not isinstance(value, str):
         return value.isoformat() if hasattr(value, "isoformat") else str(value)
     return value

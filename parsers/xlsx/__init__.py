@@ -124,7 +124,7 @@ def _comments(raw, data, ids: Ids, ref) -> list[Comment]:
         shown = data.cells.get((c.row, c.col))
         out.append(Comment(comment_id, c.author, c.text, ref(c.row, c.col), date=c.date,
                            anchor_text=shown.text if shown is not None else None, anchor_block=anchor,
-                           parent_id=c.parent))
+                           parent_id=c.parent, resolved=c.resolved))
     return out
 
 

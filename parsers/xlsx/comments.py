@@ -31,6 +31,7 @@ class RawComment:
     date: str | None = None
     key: str | None = None  # threaded comment id
     parent: str | None = None  # threaded comment id of the comment this one answers
+    resolved: bool | None = None  # a threaded comment's thread marked done; None for a note
 
 
 def sheet_rels(archive, sheet_path: str) -> dict[str, tuple[str, str]]:
@@ -86,7 +87,7 @@ def _threaded(xml: bytes, people: dict[str, str]) -> list[RawComment]:
         row, col = coordinate_to_tuple(ref)
         text = "".join(tc.findtext(f"{_TC}text") or "").strip()
         out.append(RawComment(row, col, people.get(tc.get("personId")), text, tc.get("dT"), tc.get("id"),
-                              tc.get("parentId")))
+                              tc.get("parentId"), tc.get("done") in ("1", "true")))
     return out
 
 
