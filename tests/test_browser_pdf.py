@@ -51,7 +51,7 @@ def _score(tmp_path: Path, shared_dir: Path, name: str) -> dict:
 
 
 # Before the booktabs reader (parsers/pdf/booktabs.py): EMG overall 0.104 (activities
-# 0.221), IMG 0.201 (activities 0.408). Now: EMG 0.820 (activities 0.993; its one note
+# 0.221), IMG 0.201 (activities 0.408). Now: EMG 0.827 (activities 0.993; its one note
 # is an endnote, not read as a note), IMG 0.724 (activities, timelines, events 1.000).
 IMG_LEFT = "the two endnotes at the end of the document read as sections (sections 0.800)"
 
@@ -95,3 +95,19 @@ def test_browser_printed_cell_list_keeps_its_levels_over_the_page_break():
     # "2. IMG on ..." heads items a. to j. on two pages; "3. Peer-Reviews ..." heads the next run
     assert items[:11] == [("2.", 0)] + [(f"{x}.", 1) for x in "abcdefghij"]
     assert items[11] == ("3.", 0)
+
+
+def test_browser_printed_rows_with_an_empty_first_cell_are_rows():
+    from parsers.model import Table
+    from parsers.pdf import parse_pdf
+
+    doc = parse_pdf(GENERATED / "emg-workplan-2018.chrome.pdf")
+    (table,) = [t for t in doc.blocks if isinstance(t, Table)]
+    texts = [[[(p.list_label or "") + p.text for p in c.blocks] for c in row.cells] for row in table.rows]
+    som = next(r for r in texts if r[1] and r[1][0].startswith("2. Senior Officials"))
+    # set off by the row's padding, not by the first column: its own row, with its own schedule
+    assert som[0] == [] and len(som[1]) == 3 and som[2] == ["May 2018", "Sept 2018"]
+    # the next such row runs over the page break: a. on page 9, b. and c. on page 10, one row
+    reporting = texts[texts.index(som) + 1]
+    assert reporting[1][0].startswith("3. Reporting") and [t[:2] for t in reporting[1][1:]] == ["a.", "b.", "c."]
+    assert texts[-1] == reporting

@@ -291,7 +291,27 @@ def _row_starts(pieces: list[tuple[float, float, int, float]], lead: float) -> l
     starts = [k for k, band in enumerate(bands) if k and band[2]]
     if any(bands[k][4] is not None and bands[k][4] - bands[k][0] > lead for k in starts):
         starts = _centred_starts(bands, starts)
-    return [bands[k][0] for k in starts]
+    size = statistics.median(s for _, _, _, s in pieces)
+    return [bands[k][0] for k in sorted(set(starts) | _empty_first_starts(bands, starts, size))]
+
+
+def _empty_first_starts(bands: list[list], starts: list[int], size: float) -> set[int]:
+    """Rows whose first cell is empty: below a row's first-column text, a band set
+    off by a line more white space than usually parts two paragraphs of a cell,
+    with no first-column text down to the next row (a row's padding comes on top
+    of its paragraphs' spacing)."""
+    taken = set(starts)
+    inner = [bands[m][0] - bands[m - 1][1] for m in range(1, len(bands)) if m not in taken]
+    if len(inner) < 2:
+        return set()
+    wide = statistics.median(inner) + size
+    out = set()
+    bounds = [0] + sorted(taken) + [len(bands)]
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        for m in range(a + 1, b):
+            if bands[m][0] - bands[m - 1][1] >= wide and all(band[4] is None for band in bands[m:b]):
+                out.add(m)
+    return out
 
 
 def _centred_starts(bands: list[list], starts: list[int]) -> list[int]:

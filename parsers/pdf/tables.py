@@ -191,14 +191,28 @@ def _append(prev: TableDraft, nxt: TableDraft) -> None:
 def _continues(last: RowDraft, first: RowDraft) -> bool:
     """True when `first` is the rest of `last`, split by the page break: a cell
     is empty where the row above had text, and no cell opens a new paragraph
-    with a capital, or some cell goes on in lower case."""
+    with a capital, or some cell goes on in lower case; or, its first cell empty,
+    a list of a later cell goes on with the next label ("b." after "a.")."""
     pairs = list(zip(last.cells, first.cells, strict=False))
     if len(last.cells) != len(first.cells):
         return False
     starts_lower = any(b.paras and b.paras[0].label is None and b.paras[0].text[:1].islower()
                        and a.paras for a, b in pairs)
     empty_where_full = any(a.paras and not b.paras for a, b in pairs)
-    return starts_lower or (empty_where_full and not first.cells[0].paras and last.cells[0].paras != [])
+    list_goes_on = not first.cells[0].paras and any(
+        a.paras and b.paras and _next_label(a.paras[-1].label, b.paras[0].label) for a, b in pairs[1:])
+    return starts_lower or list_goes_on or (empty_where_full and not first.cells[0].paras
+                                            and last.cells[0].paras != [])
+
+
+def _next_label(a: str | None, b: str | None) -> bool:
+    """True when list label b comes right after a: "b." after "a.", "3)" after "2)"."""
+    if not a or not b or a[-1:] != b[-1:] or len(a) != len(b) and not (a[:-1].isdigit() and b[:-1].isdigit()):
+        return False
+    x, y = a.strip("().").rstrip(")"), b.strip("().").rstrip(")")
+    if x.isdigit() and y.isdigit():
+        return int(y) == int(x) + 1
+    return len(x) == len(y) == 1 and x.isalpha() and ord(y) == ord(x) + 1
 
 
 def _join_rows(last: RowDraft, first: RowDraft) -> None:
