@@ -19,12 +19,12 @@ read here from the rules and the words:
   `cmidrule`, or the rule under a "2021" heading over Q1..Q4) heads a group of
   columns, not a column. With no usable header, the body's own empty corridors
   (or the columns of the table that ran off the page before) are the edges;
-- rows: body lines are cut into column pieces; pieces whose white space apart is no
-  wider than a line's leading form bands, and a band where the first column
-  starts a new cell (a piece after white space in that column) opens a row. Cells
-  may be centred vertically, so the band is the unit, not the line. A line that
-  runs across a column edge is a row of its own spanning the table (a section
-  heading).
+- rows (booktab_rows.py): body lines are cut into column pieces; pieces whose
+  white space apart is no wider than a line's leading form bands, and a band
+  where the first column starts a new cell (a piece after white space in that
+  column) opens a row. Cells may be centred vertically, so the band is the unit,
+  not the line. A line that runs across a column edge is a row of its own
+  spanning the table (a section heading).
 
 Each step is a sort or a pass over the page's words: O(n log n).
 """
@@ -34,6 +34,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
+from .booktab_rows import leading, piece, row_starts
 from .layout import Line, Word, group_lines
 from .rules import Rule, merge_rules
 from .unruled import UnruledTable, _segments
@@ -226,18 +227,19 @@ def _build(body: list[Word], edges: list[float], header, top: float, bottom: flo
     lines = group_lines(body)
     spanning = [ln for ln in lines if any(w.x0 < s - SNAP and w.x1 > s + SNAP for w in ln.words for s in seps)]
     span_ids = {id(w) for ln in spanning for w in ln.words}
-    pieces: list[tuple[float, float, int, float]] = []  # (top, bottom, column, size)
+    # (top, bottom, column, size, first word, its width, line end)
+    pieces: list[tuple[float, float, int, float, str, float, float]] = []
     by_col: list[list[Word]] = [[] for _ in range(n)]
     for w in body:
         if id(w) not in span_ids:
             by_col[_column(w.x0, edges)].append(w)
     for c, ws in enumerate(by_col):
-        pieces.extend((ln.top, ln.bottom, c, ln.size) for ln in group_lines(ws))
-    pieces.extend((ln.top, ln.bottom, -1, ln.size) for ln in spanning)
+        pieces.extend(piece(ln, c) for ln in group_lines(ws))
+    pieces.extend(piece(ln, -1) for ln in spanning)
     if not pieces:
         return None, lead
-    lead = _leading(pieces) if lead is None else lead
-    starts = _row_starts(pieces, lead)
+    lead = leading(pieces) if lead is None else lead
+    starts = row_starts(pieces, lead)
     row_tops = [top] + [y - 1 for y in starts if y - 1 > top + 1]
     boxes = []
     for a, b in zip(row_tops, row_tops[1:] + [bottom], strict=False):
@@ -252,86 +254,6 @@ def _build(body: list[Word], edges: list[float], header, top: float, bottom: flo
         table_top = rule_top
     text_right = [max((w.x1 for w in by_col[c]), default=edges[c + 1] - SNAP) for c in range(n)]
     return UnruledTable((edges[0], table_top, edges[-1], bottom), boxes, edges[:-1], text_right), lead
-
-
-def _leading(pieces: list[tuple[float, float, int, float]]) -> float:
-    """The white space allowed between two lines of one paragraph: the smallest
-    gap between two lines of a column (lines touching or overlapping aside), plus
-    a quarter of a line. Row gaps may outnumber it (a table of one-line cells)."""
-    size = statistics.median(s for _, _, _, s in pieces)
-    gaps = []
-    last: dict[int, float] = {}
-    for t, b, c, _ in sorted(pieces):
-        if c in last and t - last[c] >= 0.15 * size:
-            gaps.append(t - last[c])
-        last[c] = b
-    # a table of one-line cells has row gaps only: a paragraph's lines are never
-    # set that far apart (leading beyond half a line)
-    return min(min(gaps, default=0.0), 0.5 * size) + 0.25 * size
-
-
-def _row_starts(pieces: list[tuple[float, float, int, float]], lead: float) -> list[float]:
-    """The tops of the bands that open a row (see the module docstring)."""
-    bands: list[list] = []  # [top, bottom, opens a row, spanning, first column's top, its bottom]
-    last0 = None
-    for t, b, c, _ in sorted(pieces):
-        opens = c == -1 or (c == 0 and (last0 is None or t - last0 > lead))
-        if c == 0:
-            last0 = b
-        if bands and t <= bands[-1][1] + lead and not (c == -1 or bands[-1][3]):
-            band = bands[-1]
-            band[1] = max(band[1], b)
-            band[2] = band[2] or opens
-        else:
-            band = [t, b, opens, c == -1, None, None]
-            bands.append(band)
-        if c == 0:
-            band[4] = t if band[4] is None else band[4]
-            band[5] = b
-    starts = [k for k, band in enumerate(bands) if k and band[2]]
-    if any(bands[k][4] is not None and bands[k][4] - bands[k][0] > lead for k in starts):
-        starts = _centred_starts(bands, starts)
-    size = statistics.median(s for _, _, _, s in pieces)
-    return [bands[k][0] for k in sorted(set(starts) | _empty_first_starts(bands, starts, size))]
-
-
-def _empty_first_starts(bands: list[list], starts: list[int], size: float) -> set[int]:
-    """Rows whose first cell is empty: below a row's first-column text, a band set
-    off by a line more white space than usually parts two paragraphs of a cell,
-    with no first-column text down to the next row (a row's padding comes on top
-    of its paragraphs' spacing)."""
-    taken = set(starts)
-    inner = [bands[m][0] - bands[m - 1][1] for m in range(1, len(bands)) if m not in taken]
-    if len(inner) < 2:
-        return set()
-    wide = statistics.median(inner) + size
-    out = set()
-    bounds = [0] + sorted(taken) + [len(bands)]
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        for m in range(a + 1, b):
-            if bands[m][0] - bands[m - 1][1] >= wide and all(band[4] is None for band in bands[m:b]):
-                out.add(m)
-    return out
-
-
-def _centred_starts(bands: list[list], starts: list[int]) -> list[int]:
-    """Row starts for a table whose cells are centred vertically (a first-column
-    cell starts below the top of its band): the bands above a row's first-column
-    cell that hold no first-column text are shared out so that the cell is centred
-    in its row ("15 June - 15 July" over "First full draft" / "International Day
-    ..."). The last row of the page is left as it is (the page break cuts it)."""
-    out = []
-    for n, k in enumerate(starts):
-        prev = out[-1] if out else 0
-        if n + 1 >= len(starts) or bands[k][4] is None:
-            out.append(k)
-            continue
-        end = starts[n + 1] - 1
-        c0_bottom = max(band[5] for band in bands[k:end + 1] if band[5] is not None)
-        target = bands[k][4] + c0_bottom - bands[end][1]  # where the row's top would be
-        lo = max([m + 1 for m in range(prev, k) if bands[m][4] is not None or bands[m][3]] + [prev + 1])
-        out.append(min(range(lo, k + 1), key=lambda m: abs(bands[m][0] - target)) if lo <= k else k)
-    return out
 
 
 def _header_boxes(edges: list[float], top: float, bottom: float, head: list[Word],

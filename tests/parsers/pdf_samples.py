@@ -622,3 +622,34 @@ def booktabs_centred(path: Path) -> Path:
     pdf.line(18, y, 192, y)
     pdf.output(path)
     return path
+
+
+def booktabs_tight(path: Path) -> Path:
+    """A booktabs table as LaTeX sets it: no white space between rows beyond the
+    lines' own leading, first-column cells wrapped (BOOKTABS_ROWS' outputs and
+    timelines, the activities without their labels)."""
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("times", "", 10)
+    xs, widths, line_h = (20, 66, 150), (40, 80, 40), 4.6
+    y = 30.0
+    pdf.set_line_width(0.3)
+    pdf.line(18, y, 192, y)
+    pdf.set_font("times", "B", 10)
+    for x, head in zip(xs, ("Output", "Activities", "Timeline"), strict=True):
+        pdf.text(x, y + 4.5, head)
+    y += 7
+    pdf.line(18, y, 192, y)
+    pdf.set_font("times", "", 10)
+    y += 1.5
+    for output, items, when in BOOKTABS_ROWS:
+        cells = [pdf.multi_cell(w, line_h, text, dry_run=True, output="LINES")
+                 for w, text in zip(widths, (output, " ".join(i.split(" ", 1)[1] for i in items), when), strict=True)]
+        for x, lines in zip(xs, cells, strict=True):
+            for k, ln in enumerate(lines):
+                pdf.text(x, y + 3.5 + k * line_h, ln)
+        y += max(len(c) for c in cells) * line_h
+    pdf.line(18, y + 1, 192, y + 1)
+    pdf.output(path)
+    return path

@@ -63,3 +63,13 @@ def test_pdf_booktabs_cells_centred_vertically_stay_in_their_row(tmp_path, pdf_s
     assert rows[0] == [["Output and activities"], ["Timeline"], ["Actors responsible"]]
     # "15 June - 15 July" sits above the level of "First full draft developed" but is its timeline
     assert rows[1:] == [[[output], list(timeline), [actors]] for output, timeline, actors in pdf_samples.CENTRED_ROWS]
+
+
+def test_pdf_booktabs_rows_set_tight_as_latex_does(tmp_path, pdf_samples):
+    doc = parse_pdf(pdf_samples.booktabs_tight(tmp_path / "tight.pdf"))
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    grid = [[c.text for c in row.cells] for row in table.rows]
+    assert grid[0] == ["Output", "Activities", "Timeline"]
+    # no white space between rows: a first-column line in capitals after a short line opens one
+    assert grid[1:] == [[output, " ".join(i.split(" ", 1)[1] for i in items), when]
+                        for output, items, when in pdf_samples.BOOKTABS_ROWS]
