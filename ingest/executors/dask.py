@@ -114,18 +114,30 @@ class DaskExecutor:
         window = WINDOW_PER_THREAD * max(1, sum(self._client.nthreads().values()))
         running = as_completed()
         tasks = {}
+        unread: list[tuple[Task, dict]] = []  # --ship-bytes files that could not be read here
 
         def fill() -> None:
             while self._pending and running.count() < window:
                 task = self._pending.popleft()
-                data = Path(task.path).read_bytes() if self.ship_bytes else None
-                future = self._client.submit(run_on_worker, task, self.limits, data, pure=False, retries=1,
+                try:
+                    data = Path(task.path).read_bytes() if self.ship_bytes else None
+                except OSError as e:
+                    unread.append((task, failure("unreadable_file", transient=True,
+                                                 reason=f"Cannot read {Path(task.path).name}: {e.strerror or e}.")))
+                    continue
+                # Workers need not share the client's working folder: absolute paths.
+                remote = Task(os.path.abspath(task.path), task.doc_id)
+                future = self._client.submit(run_on_worker, remote, self.limits, data, pure=False, retries=1,
                                              key=f"wpi-{task.doc_id}-{len(tasks)}")
                 tasks[future.key] = task
                 running.add(future)
 
         fill()
-        while running.count() or self._pending:
+        while running.count() or self._pending or unread:
+            if unread:
+                yield unread.pop()
+                fill()
+                continue
             future = next(running)
             task = tasks.pop(future.key)
             yield task, _outcome(future)
