@@ -181,3 +181,14 @@ def test_ledger_rerun_imports_no_parser_library(folder, tmp_path):
     assert [done.returncode for done in runs] == [0, 0], runs[-1].stderr
     assert runs[0].stdout.splitlines()[0] == "5 False"
     assert runs[1].stdout.splitlines() == ["0 True", ""]
+
+
+def test_start_up_imports_no_parser_library():
+    """The command and the batch modules load spaCy, pdfplumber, pandas, pyarrow and
+    Dask only when a document or a table needs them."""
+    script = ("import sys\nimport ingest.cli, ingest.batch, ingest.writers.stream, ingest.executors.dask\n"
+              "print(' '.join(m for m in ('spacy', 'pdfplumber', 'pandas', 'pyarrow', 'distributed') "
+              "if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == []
