@@ -38,7 +38,9 @@ def run(doc: Document, ctx: Context) -> Records:
     ctx.reference_year = _title_year(ctx.outline.title) or tl.infer_reference_year(cells, ctx.two_digit_years)
     texts = [p.text for p in doc.iter_paragraphs()]
     # SPEC: a fiscal year's first month and the project's start only from the document (or --fiscal-year-start)
+    stated = _title_span(ctx.outline.title)  # "Work plan 2025–2026": recurring cells span it
     base = tl.TimelineContext(reference_year=ctx.reference_year, two_digit_years=ctx.two_digit_years,
+                              period_start=stated[0] if stated else None, period_end=stated[1] if stated else None,
                               fiscal_year_start=fiscal_year_start(texts) or ctx.fiscal_year_start,
                               project_start=project_start(texts, _two_cell_rows(doc)),
                               languages=tl.language_order(ctx.languages))
@@ -104,14 +106,21 @@ def _title_year(title: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _title_span(title: str | None) -> tuple[dt.date, dt.date] | None:
+    """The plan period a title states ("Work plan 2021-2022", "2021/22"), else None."""
+    m = _SPAN.search(title or "")
+    if not m:
+        return None
+    end = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
+    return dt.date(int(m.group(1)), 1, 1), dt.date(int(end), 12, 31)
+
+
 def _set_period(ctx: Context, readings) -> None:
     """The plan period: a span the title states ("2021-2022"), else the span of the
     activities' firm dates, else the reference year."""
-    title = ctx.outline.title or ""
-    m = _SPAN.search(title)
-    if m:
-        end = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
-        ctx.period_start, ctx.period_end = dt.date(int(m.group(1)), 1, 1), dt.date(int(end), 12, 31)
+    stated = _title_span(ctx.outline.title)
+    if stated:
+        ctx.period_start, ctx.period_end = stated
         return
     starts = [r.start for _, _, r in readings if r.start]
     ends = [r.end for _, _, r in readings if r.end]

@@ -76,3 +76,20 @@ def test_timelines_years_in():
     assert years_in("Sept – Oct 2017, then 2018-07-15") == [2017, 2018]
     assert years_in("12345 and 1850 and 20211") == []
     assert years_in("") == []
+
+
+def test_recurring_cells_span_the_plan_period_the_title_states():
+    # SPEC: a recurring cell is a range over the plan period: "Work plan 2025–2026" is two years
+    from normalize.pipeline import normalize_document
+    from parsers.model import Document, Paragraph
+
+    blocks = (Paragraph(0, "Task force on urban heat: work plan 2025–2026", "p1", heading_level=1),
+              Paragraph(1, "Activities:", "p2"),
+              Paragraph(2, "Publish the newsletter (quarterly)", "p3", list_label="•", list_kind="bullet",
+                        list_level=0),
+              Paragraph(3, "Hold the annual meeting (June 2025)", "p4", list_label="•", list_kind="bullet",
+                        list_level=0))
+    records, info = normalize_document(Document("x.docx", "docx", blocks))
+    got = [(t.raw, t.start, t.end, t.note) for t in records.tables["timelines"]]
+    assert got == [("quarterly", "2025-01-01", "2026-12-31", "recurring; quarterly"),
+                   ("June 2025", "2025-06-01", "2025-06-30", None)]
