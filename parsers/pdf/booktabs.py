@@ -138,8 +138,11 @@ def _edges(top: Rule, head: list[Word], body: list[Word], partial: list[Rule],
         seps = _free_corridors(body, top.x0, top.x1)
     else:
         seps = []
+        # a column edge is crossed by the section rows at most, never by most lines
+        # (prose under a title set between two rules is no table)
+        limit = max(1.0, 0.15 * len(group_lines(body)))
         for (_, a), (b, _) in zip(cells, cells[1:], strict=False):
-            sep = _corridor(body, a, b)
+            sep = _corridor(body, a, b, limit)
             if sep is not None:
                 seps.append(sep)
     if not seps:
@@ -188,15 +191,18 @@ def _coverage(body: list[Word], lo: float, hi: float) -> list[tuple[int, float, 
     return out
 
 
-def _corridor(body: list[Word], lo: float, hi: float) -> float | None:
+def _corridor(body: list[Word], lo: float, hi: float, limit: float) -> float | None:
     """The column edge between two header labels ending at lo and starting at hi:
-    just before the right end of the widest stretch crossed by the fewest words."""
+    just before the right end of the widest stretch crossed by the fewest words
+    (None when more than `limit` words cross it)."""
     if hi <= lo:
         return None
     stretches = _coverage(body, lo, hi)
     if not stretches:
         return None
     fewest = min(n for n, _, _ in stretches)
+    if fewest > limit:
+        return None
     _, a, b = max((s for s in stretches if s[0] == fewest), key=lambda s: s[2] - s[1])
     return max(a, b - 1.0)
 

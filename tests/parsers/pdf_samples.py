@@ -653,3 +653,21 @@ def booktabs_tight(path: Path) -> Path:
     pdf.line(18, y + 1, 192, y + 1)
     pdf.output(path)
     return path
+
+
+def ruled_title(path: Path) -> Path:
+    """A report whose title block ("Work plan 2022" and "Draft of 3 May") stands
+    between two rules the width of the text, with prose under it: no table."""
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_line_width(0.3)
+    pdf.line(20, 20, 190, 20)
+    pdf.set_font("helvetica", "B", 12)
+    pdf.text(22, 27, "Work plan 2022")
+    pdf.set_font("helvetica", "", 10)
+    pdf.text(160, 27, "Draft of 3 May")
+    pdf.line(20, 31, 190, 31)
+    pdf.set_xy(20, 36)
+    pdf.multi_cell(170, 5, LOREM * 4, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(path)
+    return path

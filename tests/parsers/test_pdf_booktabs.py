@@ -73,3 +73,9 @@ def test_pdf_booktabs_rows_set_tight_as_latex_does(tmp_path, pdf_samples):
     # no white space between rows: a first-column line in capitals after a short line opens one
     assert grid[1:] == [[output, " ".join(i.split(" ", 1)[1] for i in items), when]
                         for output, items, when in pdf_samples.BOOKTABS_ROWS]
+
+
+def test_pdf_title_between_two_rules_over_prose_is_no_table(tmp_path, pdf_samples):
+    doc = parse_pdf(pdf_samples.ruled_title(tmp_path / "title.pdf"))
+    assert [b for b in doc.blocks if isinstance(b, Table)] == []
+    assert any(p.text.startswith("The working group will prepare") for p in doc.blocks)
