@@ -125,7 +125,7 @@ def _in_document_order(outline: Outline) -> None:
             outline.owners[block_id] = (kind, new_ids[subject])
 
 
-_TRAILING_BRACKET = re.compile(r"\(([^()]{2,60})\)\s*[.;]?\s*$")
+_TRAILING_BRACKET = re.compile(r"\(([^()]{2,60})\)\s*[.;:]?\s*$")
 # "Book the venue (CD) – by 15 March": a date after a spaced dash ends the item
 _TRAILING_DASH = re.compile(r"\s[\u2013\u2014-]\s+([^\u2013\u2014()]{2,40}?)\s*[.;]?\s*$")
 
@@ -144,12 +144,18 @@ def trailing_timeline(text: str, source_ref: str) -> TimelineCell | None:
     m = _TRAILING_BRACKET.search(text)
     if not m:
         return None
-    # "(Q1 2021)", "(June 2024, date TBC)", or the dated rest of "(JD, by 15 March 2024)"
+    # "(Q1 2021)", "(June 2024, date TBC)", "(2.5 months, June - mid-August)", or the
+    # dated rest of "(JD, by 15 March 2024)": owners' initials hold no digit
     text = m.group(1).strip()
     first, _, rest = text.partition(",")
-    if rest.strip() and not tl.reads_as_date(first):
+    if rest.strip() and not tl.reads_as_date(first) and not any(ch.isdigit() for ch in first):
         text = rest.strip()
-    return TimelineCell(text, source_ref) if tl.reads_as_date(text) else None
+    return TimelineCell(text, source_ref) if tl.reads_as_date(text) or _undecided(text) else None
+
+
+def _undecided(text: str) -> bool:
+    """"(Dates TBD)", "(to be confirmed)": a time frame not fixed yet (SPEC kind unknown)."""
+    return any(r.certainty in ("tbd", "tbc") and r.kind == "unknown" for r in tl.read_timeline(text).readings)
 
 
 

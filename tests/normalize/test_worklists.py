@@ -110,3 +110,20 @@ def test_next_steps_with_owner_initials_and_a_dated_tail():
                     if p.subject_id == a.activity_id)
     assert owners == [("Book", "UNEP", "CD"), ("Circ", "UNDP", "AB"), ("Cons", "FAO", "AB, EF"),
                       ("Cons", "UNDP", "AB, EF")]
+
+
+def test_bracketed_time_frames_with_durations_and_undecided_dates():
+    # a working group's Markdown phases (the real ld4 plan's style): a duration before
+    # the months stays in the time frame, a colon may close the item, "Dates TBD" is kept
+    from normalize.pipeline import normalize_document
+    from parsers.model import Document
+
+    blocks = (para(0, "Evolving Work Plan 2017", heading=2),
+              para(1, "Gather use cases (2.5 months, June - mid-August):", label="1.", kind="number", level=0),
+              para(2, "Develop tools (Dates TBD)", label="2.", kind="number", level=0),
+              para(3, "Share the results (AB, by October)", label="3.", kind="number", level=0))
+    records, _ = normalize_document(Document("x.md", "txt", blocks))
+    assert [a.timeline_raw for a in records.tables["activities"]] == [
+        "2.5 months, June - mid-August", "Dates TBD", "by October"]
+    readings = [(t.start, t.end, t.kind, t.certainty) for t in records.tables["timelines"]]
+    assert readings[:2] == [("2017-06-01", "2017-08-20", "range", "firm"), (None, None, "unknown", "tbd")]
