@@ -7,7 +7,8 @@ Inputs: the fixture PDFs in ../shared/fixtures, the real plans of
 generated 3-page table, a 2-page prose PDF and a 60-page PDF of tables.
 Budget: parse_pdf within 1.5x of extract_text on every file.
 
-Pages are read one at a time: generated PDFs of 50 and 500 pages (alike pages)
+Dense pages of 500 to 8,000 words show whether any step grows faster than
+the words of a page. Pages are read one at a time: generated PDFs of 50 and 500 pages (alike pages)
 are parsed in processes of their own and their peak resident memory (VmHWM)
 compared; a 100-page one is timed (issue 14: under 20 s on one core).
 
@@ -95,6 +96,40 @@ def _memory(tmp: pathlib.Path) -> None:
           f"(time 500 / 50 pages: {results[500][2] / results[50][2]:.1f}, 10 if linear)")
 
 
+def _dense_page(path: pathlib.Path, n_words: int) -> pathlib.Path:
+    """One page of `n_words` words in lines of 12 (a page as big as it needs)."""
+    from fpdf import FPDF
+
+    lines = -(-n_words // 12)
+    pdf = FPDF(unit="pt", format=(700, 40 + 11 * lines))
+    pdf.set_margins(20, 20)
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("helvetica", "", 9)
+    for i in range(lines):
+        pdf.cell(0, 11, " ".join(f"word{i}x{j}" for j in range(12)), new_x="LMARGIN", new_y="NEXT")
+    pdf.output(path)
+    return path
+
+
+def _words_per_page(tmp: pathlib.Path) -> None:
+    """parse_pdf / extract_text on one page of 500 to 8,000 words: a step worse
+    than n log n in a page's words makes the ratio grow with the words."""
+    try:
+        import fpdf  # noqa: F401
+    except ImportError:
+        return
+    ratios = []
+    for n in (500, 2000, 8000):
+        path = _dense_page(tmp / f"dense-{n}.pdf", n)
+        base = _seconds(_baseline, path)[0]
+        ours = _seconds(_ours, path)[0]
+        ratios.append(ours / base)
+        print(f"  one page of {n:5d} words: extract_text {base:6.2f} s, parse_pdf {ours:6.2f} s, "
+              f"ratio {ours / base:.2f}")
+    print(f"  ratio growth 8,000 / 500 words per page: {ratios[-1] / ratios[0]:.2f} (1 if linear)")
+
+
 def main(args: list[str]) -> None:
     rounds = next((int(a.split("=", 1)[1]) for a in args if a.startswith("--rounds=")), 3)
     with tempfile.TemporaryDirectory() as tmp:
@@ -128,6 +163,7 @@ def main(args: list[str]) -> None:
         print(f"  parse_pdf              : {best_ours:8.1f} pages/s")
         print(f"  ratio parse_pdf / extract_text pages/s: {best_ours / best_base:.2f}; "
               f"worst file ratio {max(ours[p] / base[p] for p in paths):.2f} (budget {BUDGET})")
+        _words_per_page(pathlib.Path(tmp))
         if "--no-memory" not in args:
             _memory(pathlib.Path(tmp))
 
