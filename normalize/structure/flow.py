@@ -39,7 +39,15 @@ from .headings import (
     role_line,
     section_kind,
 )
-from .junk import contents_titles, in_contents, is_furniture, is_glossary, is_item_text, never_a_list_heading
+from .junk import (
+    contents_titles,
+    in_contents,
+    is_furniture,
+    is_glossary,
+    is_item_text,
+    names_milestones,
+    never_a_list_heading,
+)
 from .keyvalue import find_key_value_items, title_of
 from .labels import clean, items_from_paragraphs, label_class, nest_items, split_label, walk
 from .outline import ActivityNode, Outline, OutlineBuilder, RoleCell, SectionNode
@@ -141,6 +149,8 @@ class FlowReader:
             layout = infer_layout(block, strict=section is None)
         if layout is not None:
             self.last_layout = (section, layout)
+            if names_milestones(layout.item_header):
+                return  # "Milestone title | Due date": checkpoints of the work, not work items
         read_table(self.builder, block, layout)
 
     def section(self, level, label, title, kind, p: Paragraph, parent=None) -> None:

@@ -83,6 +83,12 @@ def _title_key(text: str) -> str:
     return _LEADING_LABEL.sub("", clean(text).lower()).strip(" .:")
 
 
+def names_milestones(header: str) -> bool:
+    """True for an item column headed "Milestone title", "Jalon", "Hitos": checkpoints."""
+    words = re.findall(r"\w+", clean(header).lower())
+    return any(w.rstrip("s") in _never()["milestone_headers"] for w in words[:2])
+
+
 def is_furniture(text: str) -> bool:
     """A contents line or a caption: the document's furniture, never its content."""
     return is_contents_line(text) or is_caption(text)

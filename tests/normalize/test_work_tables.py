@@ -144,3 +144,13 @@ def test_a_workbook_sheet_holds_the_sections_of_its_table():
     assert [(s.title, s.level, secs[s.parent_section_id].title if s.parent_section_id else None)
             for s in secs.values()] == [("UN Network", 1, None), ("Advocacy", 2, "UN Network")]
     assert [secs[a.section_id].title for a in records.tables["activities"]] == ["Advocacy"]
+
+
+def test_a_milestone_table_lists_checkpoints_not_work():
+    milestones = table([("Milestone number", "Milestone title", "Lead beneficiary", "Due Date (in months)"),
+                        ("MS1", "Startup", "UPSud", "12"), ("MS2", "Implementations", "UPSud", "24")])
+    deliverables = table([("Deliverable Number", "Deliverable Title", "Lead beneficiary", "Due Date (in months)"),
+                          ("D1.2", "Data Management Plan", "UPSud", "6")])
+    records, _ = normalize_document(Document("x.pdf", "pdf", (milestones, Paragraph(50, "Deliverables", "p"),
+                                                              deliverables)))
+    assert [a.label for a in records.tables["activities"]] == ["D1.2"]
