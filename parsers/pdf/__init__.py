@@ -6,8 +6,10 @@ Modules: reader (opening, fatal errors), words (characters to words: glyph codes
 gaps relative to the font size), layout (lines and layout measures), furniture
 (running headers, footers, page numbers), paragraphs (re-joining lines, list
 labels), lists (list levels by indent), tables (grids, spans, tables over several
-pages), footnotes (marks and note text), annotations (reviewer comments), pages
-(one page's items), assemble (block ids and source_refs).
+pages), footnotes (marks and note text at page feet, and the "↩" endnotes of HTML
+exports), annotations (reviewer comments), pages
+(one page's items), assemble (block ids and source_refs); booktabs, booktab_rows,
+rules and bullets read tables ruled across only and the bullets browsers draw.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ..diagnostics import make
 from ..errors import IngestError, UnreadableFile
 from ..model import Diagnostic, Document
 from .assemble import assemble, comments, notes
+from .footnotes import take_endnotes
 from .furniture import remove_furniture
 from .layout import body_size
 from .lists import set_levels
@@ -69,7 +72,8 @@ def parse_pdf(path: str | Path) -> Document:
     # a merged table stays on the page where it starts (paragraph numbering is per page)
     for p in pages:
         p.items = [it for it in items if it.page == p.number]
-    paras = [it for it in items if isinstance(it, ParaDraft)]
+    take_endnotes(pages)
+    paras = [it for p in pages for it in p.items if isinstance(it, ParaDraft)]
     set_levels(paras)
     levels = heading_levels(paras, body_size(all_words))
     blocks, ids = assemble(pages, levels)

@@ -87,3 +87,24 @@ def _join(text: str, more: str) -> str:
     if text.endswith("-") and more[:1].islower():
         return text + more
     return f"{text} {more}".strip()
+
+
+# the "↩" back link that closes a note in HTML exports (pandoc, wikis), as a browser prints it
+BACK_LINK = re.compile(r"\s*\u21a9[\ufe0e\ufe0f]?\s*$")
+
+
+def take_endnotes(pages) -> None:
+    """Notes an HTML export prints at the document's end: a numbered paragraph
+    ("1. Activities will be ...↩") closed by the back-link arrow is the note its
+    number names, moved from the page's items to its notes (linked by `assemble`)."""
+    for page in pages:
+        keep = []
+        for item in page.items:
+            text = getattr(item, "text", None)
+            label = getattr(item, "label", None) or ""
+            mark = label.strip(".)")
+            if text and BACK_LINK.search(text) and MARK.match(mark or "-"):
+                page.notes.append(NoteDraft(mark, BACK_LINK.sub("", text).strip(), page.number, item.top))
+            else:
+                keep.append(item)
+        page.items = keep

@@ -165,7 +165,10 @@ def group_lines(words: list[Word]) -> list[Line]:
         ws.sort(key=lambda w: w.x0)
         main = max(w.size for w in ws)
         base = max(w.bottom for w in ws if w.size >= main - 0.5)
-        sup = [w.size < 0.8 * main and w.bottom < base - 0.15 * main for w in ws]
+        # a superscript is set smaller and raised: much smaller (Word, 0.65) a little raised,
+        # or a little smaller (browsers print <sup> at 0.83) raised by a third of the line
+        sup = [(w.size < 0.8 * main and w.bottom < base - 0.15 * main)
+               or (w.size < 0.9 * main and w.bottom < base - 0.3 * main) for w in ws]
         result.append(Line(ws, sup))
     result.sort(key=lambda ln: (round(ln.top), ln.x0))
     return result

@@ -156,7 +156,8 @@ def _wrapped_mark(prev: Line, line: Line) -> bool:
 
 def _breaks(prev: Line, line: Line, n_lines: int, right_limit: float, gap_limit: float,
             in_cell: bool) -> bool:
-    if line.top - prev.bottom > gap_limit:
+    # a raised mark pushes its line down (a browser's <sup> adds leading): measure from it
+    if min(w.top for w in line.words) - prev.bottom > gap_limit:
         return True
     if abs(line.size - prev.size) > 0.6 or _style(prev) != _style(line):
         return True
