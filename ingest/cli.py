@@ -182,9 +182,10 @@ def run_command(
         raise typer.Exit(1) from e
     finally:
         ledger.close()
-    from ingest.report.commands import after_run  # report.html + workplan.duckdb, from the tables
+    from ingest.report.commands import after_run, built_already  # report.html + workplan.duckdb
 
-    after_run(out, html=not no_report, echo=err.print)
+    if not (result.reusable and built_already(out, html=not no_report)):
+        after_run(out, html=not no_report, echo=err.print)
     if plain:
         for line in summary_lines(result, out):
             typer.echo(line)

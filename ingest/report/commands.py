@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import OUTPUT_NAMES, write_outputs
+from .duckdb_export import DUCKDB_NAME
+from .report import REPORT_NAME
 from .tables import MissingTables
 
 Echo = Callable[[str], None]
@@ -26,6 +28,13 @@ def after_run(out: Path, html: bool, echo: Echo) -> bool:
              f"{type(e).__name__}: {e}\nRebuild them with: workplan-ingest report {out}")
         return False
     return True
+
+
+def built_already(out: Path, html: bool) -> bool:
+    """True when a rerun that reused the previous tables also carried over the files
+    built from them (ingest.writers.stream), so they need no rebuilding."""
+    names = (DUCKDB_NAME, REPORT_NAME) if html else (DUCKDB_NAME,)
+    return all((out / name).is_file() for name in names)
 
 
 def report_cli(out: Path, echo: Echo) -> int:

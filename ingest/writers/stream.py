@@ -8,8 +8,9 @@ documents and diagnostics by source path, the other tables by doc_id and then
 position, so a file is byte-identical to one written from all rows at once.
 
 A re-run in which every file used the stored outcome the previous output was
-written from (`BatchResult.reusable`) links the previous table files into the
-new output instead of writing them again.
+written from (`BatchResult.reusable`) links the previous table files (and the
+report and DuckDB file built from them) into the new output instead of writing
+them again.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from ..schema import TABLES
 from .output import TableFiles, publish, sorted_values
 
 RECORD_TABLES = tuple(name for name in TABLES if name not in ("documents", "diagnostics"))
+# ingest.report.OUTPUT_NAMES, built from the tables after they are written
+BUILT_FROM_TABLES = ("workplan.duckdb", "report.html")
 
 
 def write_batch(out: Path, result, run_info: dict, tmp: Path | None = None) -> None:
@@ -58,7 +61,9 @@ def _link_previous(out: Path, folder: Path) -> bool:
     names = [f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet")]
     if not all((out / name).is_file() and not (out / name).is_symlink() for name in names):
         return False
-    for name in names:
+    # the review page and the DuckDB file are made from these tables alone: reuse them too
+    built = [name for name in BUILT_FROM_TABLES if (out / name).is_file() and not (out / name).is_symlink()]
+    for name in names + built:
         try:
             os.link(out / name, folder / name)
         except OSError:

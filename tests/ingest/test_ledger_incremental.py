@@ -192,3 +192,24 @@ def test_start_up_imports_no_parser_library():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == []
+
+
+def test_rerun_reuses_the_report_and_duckdb_built_from_unchanged_tables(folder, tmp_path):
+    out = tmp_path / "out"
+    run(folder, out)
+    inodes = {name: (out / name).stat().st_ino for name in ("report.html", "workplan.duckdb")}
+    run(folder, out)
+    assert {name: (out / name).stat().st_ino for name in inodes} == inodes  # carried over, not rebuilt
+    with open(folder / "plan 1.txt", "a", encoding="utf-8") as f:
+        f.write("\n2. A new focus area\na) A new activity for UNEP in Q3 2018\n")
+    run(folder, out)
+    assert (out / "report.html").stat().st_ino != inodes["report.html"]
+    assert "A new activity for UNEP" in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_rerun_after_no_report_builds_the_report(folder, tmp_path):
+    out = tmp_path / "out"
+    run(folder, out, "--no-report")
+    assert not (out / "report.html").exists() and (out / "workplan.duckdb").is_file()
+    run(folder, out)
+    assert (out / "report.html").is_file()
