@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 SUFFIXES = {".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".txt": "txt",
             ".text": "txt", ".md": "txt", ".doc": "doc", ".xlsx": "xlsx", ".xlsm": "xlsx",
-            ".xls": "doc", ".csv": "csv", ".tsv": "csv", ".tab": "csv"}
+            ".xls": "doc", ".csv": "csv", ".tsv": "csv", ".tab": "csv", ".odt": "odf", ".ods": "odf"}
 
 # First bytes of formats people save by mistake under a workplan's name, so the
 # error says what the file is rather than only what it is not.
@@ -36,7 +36,8 @@ _MAGIC = (
 def detect_format(path: str | Path) -> str:
     """The format of a file from its first bytes and suffix: "docx", "xlsx" (a zip whose
     directory names xl/workbook.xml), "pdf", "txt", "csv" (.csv/.tsv text), or "ole2"
-    (an encrypted Office file, a legacy .doc or .xls; see parsers.legacy).
+    (an encrypted Office file, a legacy .doc or .xls; see parsers.legacy), or "odf"
+    (OpenDocument text or spreadsheet, converted by LibreOffice: parsers.legacy).
 
     Raises UnsupportedFormat when the content is none of them.
     """
@@ -45,7 +46,11 @@ def detect_format(path: str | Path) -> str:
         head = f.read(16)
     suffix = SUFFIXES.get(path.suffix.lower())
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        from .legacy import odf_kind
         from .xlsx.package import is_workbook
+        with open(path, "rb") as f:
+            if odf_kind(f.read(128)):
+                return "odf"
         return "xlsx" if is_workbook(path) else "docx"
     if head.startswith(b"%PDF") or (b"%PDF-" in head and suffix == "pdf"):
         return "pdf"
@@ -95,6 +100,14 @@ def parse(path: str | Path, limits: Limits | None = None) -> Document:
         from .legacy import parse_ole2
         doc = parse_ole2(path, lambda p: _parse_docx(p, limits), limits.convert_timeout,
                          parse_xlsx=lambda p: _parse_xlsx(p, limits))
+    elif fmt == "odf":
+        from .legacy import odf_kind, parse_odf
+        safety.check_zip(path, max_uncompressed=limits.max_uncompressed, max_ratio=limits.max_ratio,
+                         ratio_floor=limits.ratio_floor, max_entries=limits.max_entries)  # before LibreOffice
+        with open(path, "rb") as f:
+            kind = odf_kind(f.read(128))
+        doc = parse_odf(path, kind, lambda p: _parse_docx(p, limits), lambda p: _parse_xlsx(p, limits),
+                        limits.convert_timeout)
     elif fmt == "docx":
         doc = _parse_docx(path, limits)
     elif fmt == "xlsx":

@@ -11,7 +11,8 @@ we only need to know which of three things the file is, never to read its stream
 
 A legacy .doc is converted to .docx by LibreOffice when `soffice` is on PATH (in a
 temporary folder, with a time limit) and parsed from that; otherwise it fails with
-a message that says how to convert it.
+a message that says how to convert it. OpenDocument text (.odt) and spreadsheets
+(.ods), LibreOffice's own formats, take the same road to .docx and .xlsx.
 """
 
 from __future__ import annotations
@@ -34,7 +35,12 @@ _ENCRYPTED = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("u
 _WORD = "WordDocument".encode("utf-16-le")
 _EXCEL = "Workbook".encode("utf-16-le")
 # kind -> (what the file is, the format LibreOffice converts it to)
-_LEGACY = {"word": ("legacy Word 97-2003 .doc file", "docx"), "excel": ("legacy Excel 97-2003 .xls file", "xlsx")}
+_LEGACY = {"word": ("legacy Word 97-2003 .doc file", "docx"), "excel": ("legacy Excel 97-2003 .xls file", "xlsx"),
+           "odt": ("text document in OpenDocument format (.odt)", "docx"),
+           "ods": ("spreadsheet in OpenDocument format (.ods)", "xlsx")}
+# An OpenDocument zip stores its media type first, uncompressed: "mimetype" then the type.
+_ODF_TYPES = {b"application/vnd.oasis.opendocument.text": "odt",
+              b"application/vnd.oasis.opendocument.spreadsheet": "ods"}
 _CHUNK = 1 << 20
 
 
@@ -67,6 +73,30 @@ def parse_ole2(path: Path, parse_docx: Callable[[Path], Document], convert_timeo
     if kind != "word":
         raise UnsupportedFormat(f"{path.name} is a legacy Office file (OLE2) but not a Word document.")
     return _converted(path, parse_docx, convert_timeout, kind)
+
+
+def odf_kind(head: bytes) -> str | None:
+    """"odt", "ods", "odf" (another OpenDocument type: a presentation, a drawing) or
+    None, from a zip's first bytes (ODF 1.2 part 3, 3.3: the "mimetype" entry first)."""
+    if head[30:38] != b"mimetype":
+        return None
+    media = head[38:38 + 64]
+    return next((kind for prefix, kind in _ODF_TYPES.items() if media.startswith(prefix)),
+                "odf" if media.startswith(b"application/vnd.oasis.opendocument") else None)
+
+
+def parse_odf(path: Path, kind: str, parse_docx: Callable[[Path], Document],
+              parse_xlsx: Callable[[Path], Document], convert_timeout: float) -> Document:
+    """The Document of an OpenDocument text or spreadsheet converted by LibreOffice to
+    .docx / .xlsx, with a `converted` info diagnostic. Raises LegacyFormat (no
+    LibreOffice, or it failed) or UnsupportedFormat (another OpenDocument type)."""
+    path = Path(path)
+    if kind == "odt":
+        return _converted(path, parse_docx, convert_timeout, kind)
+    if kind == "ods":
+        return _converted(path, parse_xlsx, convert_timeout, kind)
+    raise UnsupportedFormat(f"{path.name} is an OpenDocument file but neither a text nor a spreadsheet.",
+                            "Save the workplan as .docx, .xlsx or .pdf and ingest that file.")
 
 
 def _converted(path: Path, parse: Callable[[Path], Document], convert_timeout: float, kind: str) -> Document:
