@@ -10,6 +10,7 @@ files, legacy .doc) go to `parsers.legacy`.
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,14 +22,16 @@ if TYPE_CHECKING:
 
 SUFFIXES = {".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".txt": "txt",
             ".text": "txt", ".md": "txt", ".doc": "doc", ".xlsx": "xlsx", ".xlsm": "xlsx",
-            ".xls": "doc", ".csv": "csv", ".tsv": "csv", ".tab": "csv", ".odt": "odf", ".ods": "odf"}
+            ".xls": "doc", ".csv": "csv", ".tsv": "csv", ".tab": "csv", ".odt": "odf", ".ods": "odf",
+            ".rtf": "rtf", ".html": "html", ".htm": "html"}
+_HTML_START = re.compile(rb"<!doctype html|<html[\s>]")
 
 # First bytes of formats people save by mistake under a workplan's name, so the
 # error says what the file is rather than only what it is not.
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"), (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"),
-    (b"{\\rtf", "an RTF document"), (b"\x1f\x8b", "a gzip archive"), (b"Rar!", "a RAR archive"),
+    (b"\x1f\x8b", "a gzip archive"), (b"Rar!", "a RAR archive"),
     (b"7z\xbc\xaf", "a 7-Zip archive"), (b"<?xml", "an XML file"),
 )
 
@@ -56,6 +59,10 @@ def detect_format(path: str | Path) -> str:
         return "pdf"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "ole2"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if suffix == "html" or _HTML_START.match(head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()):
+        return "html"
     for magic, what in _MAGIC:
         if head.startswith(magic):
             raise UnsupportedFormat(f"{path.name} is {what}, not a workplan (.docx, .pdf or text).",
@@ -100,6 +107,9 @@ def parse(path: str | Path, limits: Limits | None = None) -> Document:
         from .legacy import parse_ole2
         doc = parse_ole2(path, lambda p: _parse_docx(p, limits), limits.convert_timeout,
                          parse_xlsx=lambda p: _parse_xlsx(p, limits))
+    elif fmt in ("rtf", "html"):
+        from .legacy import parse_converted
+        doc = parse_converted(path, fmt, lambda p: _parse_docx(p, limits), limits.convert_timeout)
     elif fmt == "odf":
         from .legacy import odf_kind, parse_odf
         safety.check_zip(path, max_uncompressed=limits.max_uncompressed, max_ratio=limits.max_ratio,

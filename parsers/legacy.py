@@ -12,7 +12,8 @@ we only need to know which of three things the file is, never to read its stream
 A legacy .doc is converted to .docx by LibreOffice when `soffice` is on PATH (in a
 temporary folder, with a time limit) and parsed from that; otherwise it fails with
 a message that says how to convert it. OpenDocument text (.odt) and spreadsheets
-(.ods), LibreOffice's own formats, take the same road to .docx and .xlsx.
+(.ods), LibreOffice's own formats, take the same road to .docx and .xlsx, and so do
+RTF files and web pages (a plan saved from a browser or a wiki) to .docx.
 """
 
 from __future__ import annotations
@@ -37,7 +38,10 @@ _EXCEL = "Workbook".encode("utf-16-le")
 # kind -> (what the file is, the format LibreOffice converts it to)
 _LEGACY = {"word": ("legacy Word 97-2003 .doc file", "docx"), "excel": ("legacy Excel 97-2003 .xls file", "xlsx"),
            "odt": ("text document in OpenDocument format (.odt)", "docx"),
-           "ods": ("spreadsheet in OpenDocument format (.ods)", "xlsx")}
+           "ods": ("spreadsheet in OpenDocument format (.ods)", "xlsx"),
+           "rtf": ("Rich Text Format document (.rtf)", "docx"), "html": ("web page (HTML)", "docx")}
+# LibreOffice opens a web page in its HTML editor, which needs Writer's .docx filter named
+_FILTERS = {"html": "docx:MS Word 2007 XML"}
 # An OpenDocument zip stores its media type first, uncompressed: "mimetype" then the type.
 _ODF_TYPES = {b"application/vnd.oasis.opendocument.text": "odt",
               b"application/vnd.oasis.opendocument.spreadsheet": "ods"}
@@ -99,6 +103,12 @@ def parse_odf(path: Path, kind: str, parse_docx: Callable[[Path], Document],
                             "Save the workplan as .docx, .xlsx or .pdf and ingest that file.")
 
 
+def parse_converted(path: Path, kind: str, parse_docx: Callable[[Path], Document], convert_timeout: float) -> Document:
+    """The Document of an RTF file or a web page ("rtf", "html"), converted by
+    LibreOffice to .docx; LegacyFormat without LibreOffice or when it fails."""
+    return _converted(Path(path), parse_docx, convert_timeout, kind)
+
+
 def _converted(path: Path, parse: Callable[[Path], Document], convert_timeout: float, kind: str) -> Document:
     what, target = _LEGACY[kind]
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -108,7 +118,7 @@ def _converted(path: Path, parse: Callable[[Path], Document], convert_timeout: f
                            f"Save it as .{target} in Office or LibreOffice and ingest it again "
                            f"(or install LibreOffice so that such files are converted).")
     with tempfile.TemporaryDirectory(prefix="wpi-doc-") as tmp:
-        converted = _convert(soffice, path, Path(tmp), convert_timeout, what, target)
+        converted = _convert(soffice, path, Path(tmp), convert_timeout, what, target, _FILTERS.get(kind))
         doc = parse(converted)
     note = make("converted", None, file=path.name, what=what, target=target,
                 converter=f"LibreOffice ({Path(soffice).name})")
@@ -116,12 +126,12 @@ def _converted(path: Path, parse: Callable[[Path], Document], convert_timeout: f
 
 
 def _convert(soffice: str, path: Path, tmp: Path, timeout: float, what: str = _LEGACY["word"][0],
-             target: str = "docx") -> Path:
+             target: str = "docx", filter_spec: str | None = None) -> Path:
     # A private profile folder: soffice refuses to start beside a running instance
     # that uses the default profile, and must not write into the user's home.
     profile = (tmp / "profile").as_uri()
     cmd = [soffice, "--headless", "--norestore", f"-env:UserInstallation={profile}",
-           "--convert-to", target, "--outdir", str(tmp / "out"), str(path)]
+           "--convert-to", filter_spec or target, "--outdir", str(tmp / "out"), str(path)]
     try:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                 start_new_session=True, env={**os.environ, "HOME": str(tmp)})

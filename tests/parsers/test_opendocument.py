@@ -92,3 +92,20 @@ def test_real_odt_made_by_libreoffice(tmp_path):
     doc = parsers.parse(tmp_path / "odt" / "plan.odt")
     cells = [c.text for b in doc.blocks if hasattr(b, "rows") for c in b.cells]
     assert cells == ["Activity", "Lead", "Timeline", "Map the national chemical registries", "UNEP", "Q2 2025"]
+
+
+def test_rtf_and_web_pages_are_converted_to_docx(tmp_path, monkeypatch):
+    # RTF files and web pages saved from a browser or a wiki take the same road
+    rtf = tmp_path / "plan.rtf"
+    rtf.write_bytes(b"{\\rtf1\\ansi Work plan 2025\\par}")
+    page = tmp_path / "plan.html"
+    page.write_text("<!DOCTYPE html><html><body><h1>Work plan 2025</h1></body></html>", encoding="utf-8")
+    named = tmp_path / "saved.txt"  # a page saved under another name is still a page
+    named.write_text("\n<html><body><p>Work plan</p></body></html>", encoding="utf-8")
+    assert [parsers.detect_format(p) for p in (rtf, page, named)] == ["rtf", "html", "html"]
+    monkeypatch.setenv("PATH", str(fake_soffice(tmp_path / "bin", small_docx(tmp_path / "made.docx"))))
+    for path, what in ((rtf, "Rich Text Format"), (page, "web page")):
+        doc = parsers.parse(path)
+        assert doc.format == "docx" and what in doc.diagnostics[0].message
+    # a web page opens in LibreOffice's HTML editor: Writer's .docx filter is named
+    assert "--convert-to docx:MS Word 2007 XML" in (tmp_path / "bin" / "args.txt").read_text()
