@@ -37,7 +37,7 @@ def parse_delimited(path: str | Path, max_rows: int) -> Document:
     data = SheetData(path.name)
     found = 0
     first_dropped = None
-    csv.field_size_limit(MAX_FIELD)
+    previous_limit = csv.field_size_limit(MAX_FIELD)  # a process-wide setting: put back below
     try:
         for r, fields in enumerate(csv.reader(io.StringIO(decoded.text, newline=""), dialect), start=1):
             if not any(f.strip() for f in fields):
@@ -51,6 +51,8 @@ def parse_delimited(path: str | Path, max_rows: int) -> Document:
                     data.cells[(r, c)] = RawCell(value)
     except csv.Error as e:
         raise UnreadableFile(f"{path.name} is not a readable delimited file ({e}).") from e
+    finally:
+        csv.field_size_limit(previous_limit)
     ids = Ids()
 
     def ref(row: int, col: int | None) -> str:
