@@ -35,18 +35,16 @@ from .headings import (
     is_region_header,
     is_workplan_heading,
     keyword_heading,
-    names_workplan,
     role_line,
     section_kind,
 )
 from .junk import (
     contents_titles,
-    in_contents,
     is_furniture,
     is_glossary,
+    is_heading_text,
     is_item_text,
     names_milestones,
-    never_a_list_heading,
 )
 from .keyvalue import find_key_value_items, title_of
 from .labels import clean, items_from_paragraphs, label_class, nest_items, split_label, walk
@@ -63,8 +61,6 @@ MAX_HOLDER_LINE = 40
 MAX_REGION_SECTION = 200
 # A heading opens content when a table or list follows within this many blocks.
 CONTENT_WINDOW = 40
-# A numbered line whose first words name the plan ("Workplan tables - ...") is a heading.
-WORKPLAN_OPENING_WORDS = 3
 # Role lines make a numbered paragraph a section when they sit within this many blocks below it.
 ROLE_LINES_WINDOW = 6
 
@@ -314,8 +310,8 @@ def _is_section_paragraph(p: Paragraph, blocks, i: int, in_region: bool) -> bool
     """A numbered paragraph opens a section when role lines follow it, or inside a
     "Focus areas" region, or when it is a heading; never long prose."""
     text = clean(p.text)
-    if len(text) > MAX_HEADING_CHARS:
-        return False
+    if len(text) > MAX_HEADING_CHARS or not is_item_text(text):
+        return False  # long, or furniture: a contents line, a note closed by "↩"
     if p.heading_level:
         return True
     # Role lines right under it (before any other labelled paragraph) make it a section.
@@ -340,8 +336,7 @@ def _items_to_activities(builder: OutlineBuilder, paragraphs: list[Paragraph],
     Numbered headings are left out: a title the contents lists, one that names the
     plan itself ("1.3. Workplan tables"), or one over a list of no work ("1.2. List
     of beneficiaries")."""
-    items = [i for i in items_from_paragraphs(paragraphs) if is_item_text(i.text) and not _is_heading_text(i.text,
-                                                                                                           contents)]
+    items = [i for i in items_from_paragraphs(paragraphs) if is_item_text(i.text) and not is_heading_text(i.text, contents)]
     top = nest_items(items)
     nodes = {}
     for item in walk(top):
@@ -352,8 +347,3 @@ def _items_to_activities(builder: OutlineBuilder, paragraphs: list[Paragraph],
         node.timeline = trailing_timeline(item.text, item.source_ref)
         nodes[id(item)] = node
     return {item.block_ids[0]: nodes[id(item)] for item in walk(top)}
-
-
-def _is_heading_text(text: str, contents: frozenset[str]) -> bool:
-    opening = " ".join(clean(text).split()[:WORKPLAN_OPENING_WORDS])
-    return in_contents(text, contents) or never_a_list_heading(text) or names_workplan(opening)

@@ -14,6 +14,7 @@ import re
 from parsers.model import Paragraph, Table
 
 from ..data import load_json
+from .headings import names_workplan
 from .labels import clean
 
 # Running prose: several sentences, or one very long one. A work item is a line;
@@ -27,6 +28,9 @@ _CONTENTS = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$|(?:\s|\.)\.{2,}\s*[ivxlc\d]+\s*
 _CONTENTS_ENTRY_END = re.compile(r"(?:\.\s?){3,}\s*[ivxlc\d]+\b|\t\d+\b|\n", re.I)
 _LEADING_LABEL = re.compile(r"^(?:(?:annex|annexe|anexo|appendix|section|part|partie|parte)\s+[\da-z]+[.:)\u2013-]?\s*"
                             r"|(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.):\u2013-]\s*|\d+(?:\.\d+)*\s+)", re.I)
+# A numbered line whose first words name the plan ("Workplan tables - ...") is a heading.
+WORKPLAN_OPENING_WORDS = 3
+_BACK_LINK = re.compile(r"\u21a9[\ufe0e\ufe0f]?\s*$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s+|$)(?=[A-Z\u00c0-\u00dd]|$)")
 
 
@@ -89,15 +93,25 @@ def names_milestones(header: str) -> bool:
     return any(w.rstrip("s") in _never()["milestone_headers"] for w in words[:2])
 
 
+def is_heading_text(text: str, contents: frozenset[str] = frozenset()) -> bool:
+    """A numbered line that is a heading, not an item: a title the table of contents
+    lists, one whose first words name the plan itself ("1.3. Workplan tables"), or one
+    over a list of no work ("1.2. List of beneficiaries")."""
+    opening = " ".join(clean(text).split()[:WORKPLAN_OPENING_WORDS])
+    return in_contents(text, contents) or never_a_list_heading(text) or names_workplan(opening)
+
+
 def is_furniture(text: str) -> bool:
     """A contents line or a caption: the document's furniture, never its content."""
     return is_contents_line(text) or is_caption(text)
 
 
 def is_item_text(text: str) -> bool:
-    """False for text no detector may turn into a work item."""
+    """False for text no detector may turn into a work item; a note closed by an HTML
+    export's "↩" back link is a note, however it is numbered."""
     text = clean(text)
-    return bool(text) and not (is_contents_line(text) or is_caption(text) or is_prose(text))
+    return bool(text) and not (is_contents_line(text) or is_caption(text) or is_prose(text)
+                               or _BACK_LINK.search(text) is not None)
 
 
 # A code or acronym in a glossary's first column: "PU", "EU-RES", "TA-uc", "UNEP".

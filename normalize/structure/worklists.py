@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from parsers.model import Block, Paragraph
 
 from ..data import load_json
-from .junk import is_item_text, never_a_list_heading
+from .junk import contents_titles, is_heading_text, is_item_text, never_a_list_heading
 from .keyvalue import key_line, title_of
 from .labels import Item, clean, items_from_paragraphs, nest_items, split_label
 from .owners import is_initials_key
@@ -81,6 +81,7 @@ def find_work_lists(blocks: list[Block], claimed: set[int] = frozenset()) -> lis
     """Every work list among `blocks`, skipping block indexes already `claimed` by
     another detector."""
     found = []
+    contents = contents_titles(blocks)
     i = 0
     excluded = False  # under a heading whose lists are not work ("Original ideas", "Risks")
     while i < len(blocks):
@@ -99,7 +100,8 @@ def find_work_lists(blocks: list[Block], claimed: set[int] = frozenset()) -> lis
             continue
         end = _list_end(blocks, i + 1, claimed)
         paragraphs = [b for b in blocks[i + 1:end] if isinstance(b, Paragraph)]
-        items = [it for it in items_from_paragraphs(paragraphs) if is_item_text(it.text)]
+        items = [it for it in items_from_paragraphs(paragraphs)
+                 if is_item_text(it.text) and not is_heading_text(it.text, contents)]
         if items:
             found.append(WorkList(i, i + 1, end, parent, nest_items(items)))
             i = end

@@ -126,3 +126,22 @@ def test_a_line_with_its_own_label_ends_a_list():
               Paragraph(4, "Book the venue", "p5", list_label="•", list_kind="bullet", list_level=0)]
     (found,) = find_work_lists(blocks)
     assert [i.text for i in found.items] == ["Draft the survey and share it with members"]
+
+
+def test_a_note_closed_by_a_back_link_is_never_a_work_item_or_a_section():
+    # an HTML export's notes ("1. To be aligned with ... ↩"), once converted to Word,
+    # are numbered paragraphs like any list: the back link says what they are
+    from normalize.pipeline import normalize_document
+    from parsers.model import Document, Paragraph
+
+    assert not is_item_text("To be aligned with guidance on NBSAPs below.\u21a9\ufe0e")
+    blocks = (Paragraph(0, "Focus areas", "p1"),
+              Paragraph(1, "Integrating rights in country programmes", "p2", list_label="1)", list_kind="number",
+                        list_level=0, bold=True),
+              Paragraph(2, "Focus Area Lead: UNDP", "p3"),
+              Paragraph(3, "Draft the guidance note", "p4", list_label="a)", list_kind="number", list_level=1),
+              Paragraph(4, "To be aligned with guidance on NBSAPs below. \u21a9", "p5", list_label="1.",
+                        list_kind="number", list_level=0))
+    records, _ = normalize_document(Document("x.docx", "docx", blocks))
+    assert [s.title for s in records.tables["sections"]] == ["Integrating rights in country programmes"]
+    assert [a.text for a in records.tables["activities"]] == ["Draft the guidance note"]
