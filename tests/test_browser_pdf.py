@@ -18,37 +18,15 @@ and the browser prints the note marks as <sup> (a little smaller, well raised)."
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from ingest.cli import app
+from tests.helpers import score_with_shared_gold
 
 GENERATED = Path(__file__).resolve().parent / "documents" / "generated"
 
 
-def _score(tmp_path: Path, shared_dir: Path, name: str) -> dict:
-    inputs, gold = tmp_path / "in", tmp_path / "gold"
-    inputs.mkdir()
-    gold.mkdir()
-    pdf = f"{name}.chrome.pdf"
-    (inputs / pdf).write_bytes((GENERATED / pdf).read_bytes())
-    expected = json.loads((shared_dir / "gold" / f"{name}.gold.json").read_text(encoding="utf-8"))
-    expected["also_applies_to"] = [pdf]
-    (gold / f"{name}.gold.json").write_text(json.dumps(expected), encoding="utf-8")
-    out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["run", str(inputs), "--out", str(out), "--quiet", "--no-report"],
-                                catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    report = tmp_path / "score.json"
-    subprocess.run([sys.executable, str(shared_dir / "eval" / "score.py"), "--pred", str(out), "--gold", str(gold),
-                    "--json", str(report)], check=True, capture_output=True)
-    (row,) = json.loads(report.read_text(encoding="utf-8"))["documents"]
-    return row
 
 
 # Before the booktabs reader (parsers/pdf/booktabs.py): EMG overall 0.104 (activities
@@ -59,7 +37,7 @@ def _score(tmp_path: Path, shared_dir: Path, name: str) -> dict:
 
 @pytest.mark.parametrize("name", ["emg-workplan-2018", "img-hre-draft-workplan"])
 def test_browser_printed_plan_scores_against_the_shared_gold(tmp_path, shared_dir, name):
-    row = _score(tmp_path, shared_dir, name)
+    row = score_with_shared_gold(tmp_path, shared_dir, GENERATED / f"{name}.chrome.pdf", name)
     scores = {t: v.get("f1") for t, v in row["tables"].items()}
     for table in ("activities", "participants", "timelines", "sections", "notes"):
         assert scores[table] >= 0.95, scores

@@ -11,34 +11,16 @@ seed)."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from ingest.cli import app
+from tests.helpers import score_with_shared_gold
 
 GENERATED = Path(__file__).resolve().parent / "documents" / "generated"
 
 
 def test_libreoffice_text_export_scores_against_the_shared_gold(tmp_path, shared_dir):
-    inputs, gold = tmp_path / "in", tmp_path / "gold"
-    inputs.mkdir()
-    gold.mkdir()
-    (inputs / "emg-workplan-2018.lo.txt").write_bytes((GENERATED / "emg-workplan-2018.lo.txt").read_bytes())
-    expected = json.loads((shared_dir / "gold" / "emg-workplan-2018.gold.json").read_text(encoding="utf-8"))
-    expected["also_applies_to"] = ["emg-workplan-2018.lo.txt"]
-    (gold / "emg-workplan-2018.gold.json").write_text(json.dumps(expected), encoding="utf-8")
-    out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["run", str(inputs), "--out", str(out), "--quiet", "--no-report"],
-                                catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    report = tmp_path / "score.json"
-    subprocess.run([sys.executable, str(shared_dir / "eval" / "score.py"), "--pred", str(out), "--gold", str(gold),
-                    "--json", str(report)], check=True, capture_output=True)
-    (row,) = json.loads(report.read_text(encoding="utf-8"))["documents"]
+    row = score_with_shared_gold(tmp_path, shared_dir, GENERATED / "emg-workplan-2018.lo.txt",
+                                 "emg-workplan-2018")
     scores = {t: v.get("f1") for t, v in row["tables"].items()}
     for table in ("activities", "sections", "participants", "timelines"):
         assert scores[table] >= 0.95, scores

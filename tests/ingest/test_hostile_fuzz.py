@@ -7,35 +7,22 @@ a failure reproduces; `--hypothesis-seed` does not change them.
 
 from __future__ import annotations
 
-import io
 import zipfile
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import parsers
-from normalize.pipeline import normalize_document
 from normalize.timelines import TimelineContext, read_timeline
 from parsers.errors import IngestError
 from parsers.limits import Limits
+from tests.helpers import ingest_bytes, rezip
 
 FUZZ = settings(max_examples=25, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 SMALL = Limits(max_uncompressed=32 << 20, max_rows=5_000)
 
 
-def ingest_bytes(tmp_path: Path, name: str, data: bytes) -> None:
-    """Parse and normalize `data` saved as `name`: pass, or raise only IngestError."""
-    path = tmp_path / name
-    path.write_bytes(data)
-    try:
-        doc = parsers.parse(path, SMALL)
-    except IngestError as e:
-        assert e.message and isinstance(e.remedy, str)
-        return
-    normalize_document(doc, "f" * 16)
 
 
 @pytest.fixture(scope="module")
@@ -44,12 +31,6 @@ def docx_parts(fixtures_dir) -> dict[str, bytes]:
         return {i.filename: z.read(i) for i in z.infolist()}
 
 
-def rezip(parts: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
-    return buf.getvalue()
 
 
 @FUZZ
@@ -72,7 +53,7 @@ def test_fuzz_docx_mutated_xml_parts(tmp_path, docx_parts, data):
                                                     b'<w:gridSpan w:val="999999"/>', b'<w:vMerge/>',
                                                     b'<w:ilvl w:val="-5"/>', b"\xff\xfe", b"]]>"]))
     parts[name] = bytes(xml)
-    ingest_bytes(tmp_path, "mutated.docx", rezip(parts))
+    ingest_bytes(tmp_path, "mutated.docx", rezip(parts), SMALL)
 
 
 @FUZZ
@@ -84,7 +65,7 @@ def test_fuzz_docx_mutated_zip_bytes(tmp_path, fixtures_dir, data):
         raw[at:at + data.draw(st.integers(1, 16))] = data.draw(st.binary(min_size=1, max_size=16))
     if data.draw(st.booleans()):
         raw = raw[: data.draw(st.integers(0, len(raw)))]
-    ingest_bytes(tmp_path, "mutated.docx", bytes(raw))
+    ingest_bytes(tmp_path, "mutated.docx", bytes(raw), SMALL)
 
 
 TEXT_PIECES = st.sampled_from([
@@ -98,13 +79,13 @@ TEXT_PIECES = st.sampled_from([
        encoding=st.sampled_from(["utf-8", "utf-16", "cp1252", "utf-8-sig"]))
 def test_fuzz_text_exports(tmp_path, pieces, encoding):
     text = "".join(pieces)
-    ingest_bytes(tmp_path, "random.txt", text.encode(encoding, errors="replace"))
+    ingest_bytes(tmp_path, "random.txt", text.encode(encoding, errors="replace"), SMALL)
 
 
 @FUZZ
 @given(data=st.binary(max_size=2000), name=st.sampled_from(["x.txt", "x.docx", "x.pdf", "x.doc", "x.md"]))
 def test_fuzz_random_bytes_any_name(tmp_path, data, name):
-    ingest_bytes(tmp_path, name, data)
+    ingest_bytes(tmp_path, name, data, SMALL)
 
 
 @settings(max_examples=150, deadline=None, derandomize=True, database=None)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import pytest
 
 import parsers
 from parsers.errors import IngestError, LegacyFormat, UnsupportedFormat
+from tests.helpers import fake_soffice
 
 ODT = "application/vnd.oasis.opendocument.text"
 
@@ -40,18 +40,6 @@ def small_docx(path: Path) -> Path:
     return path
 
 
-def fake_soffice(folder: Path, made: Path) -> Path:
-    """A `soffice` that "converts" by copying a prepared file where LibreOffice would
-    write it, and records its arguments."""
-    folder.mkdir()
-    script = folder / "soffice"
-    script.write_text(f"#!{sys.executable}\nimport shutil, sys\nfrom pathlib import Path\n"
-                      "args = sys.argv[1:]\nout = Path(args[args.index('--outdir') + 1])\n"
-                      "out.mkdir(parents=True, exist_ok=True)\n"
-                      f"Path({str(folder / 'args.txt')!r}).write_text(' '.join(args))\n"
-                      f"shutil.copy({str(made)!r}, out / (Path(args[-1]).stem + {made.suffix!r}))\n")
-    script.chmod(0o755)
-    return folder
 
 
 def test_odt_is_detected_and_converted_to_docx(tmp_path, monkeypatch):

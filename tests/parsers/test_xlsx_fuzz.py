@@ -14,10 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import parsers
-from normalize.pipeline import normalize_document
-from parsers.errors import IngestError
 from parsers.limits import Limits
+from tests.helpers import ingest_bytes, rezip
 
 FUZZ = settings(max_examples=25, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -25,15 +23,6 @@ SMALL = Limits(max_uncompressed=32 << 20, max_rows=2_000)
 SHEETS = Path(__file__).resolve().parents[1] / "spreadsheets"
 
 
-def ingest_bytes(tmp_path: Path, name: str, data: bytes) -> None:
-    path = tmp_path / name
-    path.write_bytes(data)
-    try:
-        doc = parsers.parse(path, SMALL)
-    except IngestError as e:
-        assert e.message and isinstance(e.remedy, str)
-        return
-    normalize_document(doc, "f" * 16)
 
 
 @pytest.fixture(scope="module")
@@ -46,12 +35,6 @@ def workbook(tmp_path_factory) -> bytes:
     return path.read_bytes()
 
 
-def rezip(parts: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
-    return buf.getvalue()
 
 
 @FUZZ
@@ -77,7 +60,7 @@ def test_fuzz_xlsx_mutated_xml_parts(tmp_path, workbook, data):
                 b'<col min="1" max="16384" hidden="1"/>', b'<row r="-4" hidden="1">', b"&amp;", b"\xff\xfe",
                 b'<hyperlink ref="A1" r:id="rId99"/>', b'<c r="A1" t="e"><v>#REF!</v></c>']))
     parts[name] = bytes(xml)
-    ingest_bytes(tmp_path, "mutated.xlsx", rezip(parts))
+    ingest_bytes(tmp_path, "mutated.xlsx", rezip(parts), SMALL)
 
 
 @FUZZ
@@ -90,7 +73,7 @@ def test_fuzz_xlsx_mutated_zip_bytes(tmp_path, workbook, data):
             raw[at] = data.draw(st.integers(0, 255))
         else:
             del raw[at:at + data.draw(st.integers(1, 64))]
-    ingest_bytes(tmp_path, "mutated.xlsx", bytes(raw))
+    ingest_bytes(tmp_path, "mutated.xlsx", bytes(raw), SMALL)
 
 
 @FUZZ
@@ -98,4 +81,4 @@ def test_fuzz_xlsx_mutated_zip_bytes(tmp_path, workbook, data):
                     max_size=200).map("".join),
        suffix=st.sampled_from([".csv", ".tsv"]))
 def test_fuzz_delimited_text(tmp_path, text, suffix):
-    ingest_bytes(tmp_path, f"random{suffix}", text.encode("utf-8"))
+    ingest_bytes(tmp_path, f"random{suffix}", text.encode("utf-8"), SMALL)

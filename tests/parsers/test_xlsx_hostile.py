@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -23,6 +22,7 @@ from parsers.errors import (
 )
 from parsers.limits import Limits
 from parsers.model import Table
+from tests.helpers import fake_soffice
 
 from .test_xlsx_parser import MAIN, patch_zip
 
@@ -145,18 +145,6 @@ def ole2_xls(path: Path) -> Path:
     return path
 
 
-def fake_soffice(folder: Path, xlsx: Path) -> Path:
-    """A `soffice` that "converts" by copying a prepared .xlsx where LibreOffice would
-    write it, and records its arguments."""
-    folder.mkdir()
-    script = folder / "soffice"
-    script.write_text(f"#!{sys.executable}\nimport shutil, sys\nfrom pathlib import Path\n"
-                      "args = sys.argv[1:]\nout = Path(args[args.index('--outdir') + 1])\n"
-                      "out.mkdir(parents=True, exist_ok=True)\n"
-                      f"Path({str(folder / 'args.txt')!r}).write_text(' '.join(args))\n"
-                      f"shutil.copy({str(xlsx)!r}, out / (Path(args[-1]).stem + '.xlsx'))\n")
-    script.chmod(0o755)
-    return folder
 
 
 def test_legacy_xls_is_converted_to_xlsx_and_read(tmp_path, monkeypatch):
