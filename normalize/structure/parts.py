@@ -86,7 +86,9 @@ def schedule_by_order(builder: OutlineBuilder, nodes: list[ActivityNode], lines:
     leaves = [n for n in nodes if n.activity_id not in parents]
     # lines printed under the last outputs of a run belong to those outputs only
     tops = [n for n in nodes if n.parent_id is None]
-    tails = [[n for n in leaves if _top_of(n, nodes) in tops[-m:]] for m in range(1, len(tops))]
+    by_id = {n.activity_id: n for n in nodes}
+    top_of = {n.activity_id: _top_of(n, by_id) for n in leaves}
+    tails = [[n for n in leaves if top_of[n.activity_id] in tops[-m:]] for m in range(1, len(tops))]
     for targets in (leaves, nodes, *tails):
         if len(targets) == len(lines):
             for node, p in zip(targets, lines, strict=True):
@@ -97,8 +99,7 @@ def schedule_by_order(builder: OutlineBuilder, nodes: list[ActivityNode], lines:
         diag.make("schedule_mismatch", lines[0].source_ref, n_dates=len(lines), n_items=len(leaves)))
 
 
-def _top_of(node: ActivityNode, nodes: list[ActivityNode]) -> ActivityNode:
-    by_id = {n.activity_id: n for n in nodes}
+def _top_of(node: ActivityNode, by_id: dict[str, ActivityNode]) -> ActivityNode:
     while node.parent_id in by_id:
         node = by_id[node.parent_id]
     return node
