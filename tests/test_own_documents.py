@@ -76,6 +76,8 @@ def report(run):
     "narrative-only.docx",
     "acronyms-annex.docx",
     "bold-sections.docx",
+    "narrow-awp.docx",
+    "narrow-awp.pdf",
 ])
 def test_own_documents_score(report, name):
     row = report[name]

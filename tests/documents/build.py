@@ -15,10 +15,15 @@ Regenerate both with `python tests/documents/build.py --pandoc` after changing
 `PANDOC_MD` (pandoc and soffice on PATH). The Markdown source itself is also written by
 `build_all`, as `pandoc-plan.md`, and scored against the same gold.
 
+* `generated/narrow-awp.pdf` was printed from `narrow_awp`'s .docx by LibreOffice 7.4.7.2
+  (`soffice --headless --convert-to pdf narrow-awp.docx`): its narrow cells cut long words
+  with no hyphen.
+
 Issue 10 layout families (gold written by hand before the pipeline met them):
 logframe-numbered.docx, gantt-es.docx, events-annex.docx, pandoc-plan.{md,docx,pdf},
 action-plan-kv.txt, checklist.md, narrative-only.docx, acronyms-annex.docx,
-bold-sections.docx (sections that are only bold or all-caps lines).
+bold-sections.docx (sections that are only bold or all-caps lines),
+narrow-awp.{docx,pdf} (equal-width columns too narrow for their words).
 """
 
 from __future__ import annotations
@@ -613,6 +618,60 @@ def bold_sections(path: Path) -> None:
     d.save(path)
 
 
+NARROW_HEADER = ("Output", "Activities", "Responsible", "Partners", "Timeframe", "Budget (USD)")
+
+
+def narrow_awp(path: Path) -> None:
+    """A ministry department's annual work plan: "Strategic Objective N:" headings over six-column
+    tables left at python-docx's equal widths, so that a printer must cut long words inside
+    the cells ("Responsibl|e", "curriculu|m"); each output cell spans its activity rows, and
+    each activity's number ("1.1.1") stands on a line of its own in the PDF. A closing list
+    of risks is no work."""
+    d = docx.Document()
+    d.add_heading("Ministry of Health - Annual Work Plan 2025", 0)
+    d.add_paragraph("This annual work plan sets out the activities of the Department of Public Health "
+                    "for 2025.")
+    plans = [
+        ("Strategic Objective 1: Strengthen primary health care", [
+            ("1.1 Health workers trained", [
+                ("1.1.1 Train 200 nurses in maternal care", "Nursing Directorate", "WHO, UNICEF",
+                 "Q1–Q2 2025", "120,000"),
+                ("1.1.2 Develop refresher training curriculum", "Training Unit", "WHO", "Jan–Mar 2025",
+                 "15,000"),
+                ("1.1.3 Conduct supportive supervision visits", "District Health Offices", "", "Quarterly",
+                 "40,000")]),
+            ("1.2 Essential medicines available", [
+                ("1.2.1 Procure essential medicines kits", "Central Medical Stores", "UNFPA",
+                 "By June 2025", "500,000"),
+                ("1.2.2 Roll out electronic stock management", "ICT Unit", "World Bank", "Jul–Dec 2025",
+                 "80,000")])]),
+        ("Strategic Objective 2: Improve disease surveillance", [
+            ("2.1 Surveillance system upgraded", [
+                ("2.1.1 Deploy the surveillance module in all districts", "Epidemiology Unit", "CDC",
+                 "Mar 2025 – Feb 2026", "200,000"),
+                ("2.1.2 Train district surveillance officers", "Epidemiology Unit", "WHO", "Q3 2025",
+                 "35,000")])]),
+    ]
+    for heading, outputs in plans:
+        d.add_heading(heading, 1)
+        table = d.add_table(rows=1, cols=len(NARROW_HEADER))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, NARROW_HEADER, strict=True):
+            cell.text = text
+        for output, activities in outputs:
+            first = len(table.rows)
+            for activity in activities:
+                cells = table.add_row().cells
+                for cell, text in zip(cells[1:], activity, strict=True):
+                    cell.text = text
+            merged = table.cell(first, 0).merge(table.cell(len(table.rows) - 1, 0))
+            merged.text = output
+    d.add_heading("Risks and assumptions", 1)
+    d.add_paragraph("Funding is released on time.", style="List Bullet")
+    d.add_paragraph("Staff turnover in the districts remains low.", style="List Bullet")
+    d.save(path)
+
+
 BUILDERS = {
     "plan-fr.docx": plan_fr,
     "plan-md.md": plan_md,
@@ -625,11 +684,12 @@ BUILDERS = {
     "narrative-only.docx": narrative_only,
     "acronyms-annex.docx": acronyms_annex,
     "bold-sections.docx": bold_sections,
+    "narrow-awp.docx": narrow_awp,
 }
 
 # Made with pandoc / LibreOffice (module docstring) and committed, copied as they are.
 GENERATED = Path(__file__).resolve().parent / "generated"
-COMMITTED = ("pandoc-plan.docx", "pandoc-plan.pdf")
+COMMITTED = ("pandoc-plan.docx", "pandoc-plan.pdf", "narrow-awp.pdf")
 
 
 def build_all(folder: Path) -> list[Path]:
