@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..lexicon import is_word
 from ..vocabulary import BULLETS, MONTHS
 from .layout import Line, Word, spaced
 
@@ -47,6 +48,7 @@ class ParaDraft:
     room: float = 0.0  # width a next word could still take on the last line
     first_width: float = 0.0  # width of the first word (after a label)
     level: int = 0  # list level, from the label's indent (lists.py)
+    last_single: str = ""  # the last line's word when that line holds one word only
 
 
 def _is_bullet(text: str) -> bool:
@@ -132,8 +134,12 @@ def paragraphs_from_lines(lines: list[Line], right_limit: float, gap_limit: floa
             cur.marks.append((line.words[0].text, len(cur.text)))
             continue
         label, kind, skip = split_label(line, aligned)
-        if cur is None or prev is None or label is not None or _breaks(prev, line, n_lines, right_limit,
-                                                                        gap_limit, in_cell):
+        if in_cell and cur is not None and prev is not None and label is None and _lone_number(cur, prev, line, gap_limit):
+            # a cell too narrow for "1.1.1 Train ..." sets the number on a line of its own
+            _extend(cur, line, vocab, note_marks)
+            n_lines += 1
+        elif cur is None or prev is None or label is not None or _breaks(prev, line, n_lines, right_limit,
+                                                                          gap_limit, in_cell):
             cur = _start(line, label, kind, skip, note_marks)
             paras.append(cur)
             n_lines = 1
@@ -142,9 +148,18 @@ def paragraphs_from_lines(lines: list[Line], right_limit: float, gap_limit: floa
                     glue=in_cell and _cut_word(prev, line, right_limit, vocab))
             n_lines += 1
         cur.last_line_full = line.x1 >= right_limit - 0.25 * line.size
+        cur.last_single = line.words[0].text if len(line.words) == 1 else ""
         cur.room = room_left(line, right_limit)
         prev = line
     return paras
+
+
+def _lone_number(cur: ParaDraft, prev: Line, line: Line, gap_limit: float) -> bool:
+    """True when the paragraph so far is one line holding only a number label ("1.1.1",
+    "2.") and `line`, close below it, goes on with text: one numbered item."""
+    return prev.words[0].text == cur.text and NUMBER_LABEL.match(cur.text) is not None \
+        and not NUMBER_LABEL.match(line.words[0].text) and not _is_bullet(line.words[0].text) \
+        and min(w.top for w in line.words) - prev.bottom <= gap_limit
 
 
 def _wrapped_mark(prev: Line, line: Line) -> bool:
@@ -201,6 +216,17 @@ def runs_on(head: ParaDraft, tail: ParaDraft) -> bool:
     return not _item_ends(head.text, tail.text) and tail.first_width >= head.room
 
 
+def cut_across(head: ParaDraft, tail: ParaDraft) -> bool:
+    """True when `head` ends on one word cut by a narrow cell's edge at the foot of a
+    page ("surveillanc") and `tail`, atop the next page, opens with its rest ("e
+    module"): they join with no space. Only a piece that is no word of its own is cut."""
+    head_word = head.last_single
+    if not (head.last_line_full and head_word.isalpha() and tail.text[:1].islower()):
+        return False
+    rest = re.match(r"\w+", tail.text)
+    return rest is not None and not is_word(head_word) and is_word(head_word + rest.group(0))
+
+
 def room_left(line: Line, right_limit: float) -> float:
     """The width a next word could still take on this line: what is left before
     `right_limit`, less the space before that word."""
@@ -255,13 +281,17 @@ def _cut_word(prev: Line, line: Line, right_limit: float, vocab: Counter) -> boo
     head, first = prev.words[0].text, line.words[0].text
     if not head.isalpha() or not first[:1].islower():
         return False
-    letter = (prev.x1 - prev.x0) / len(head)
+    # the next letter would not have fitted: measured by either piece's letters (an
+    # "m" is twice an "i"); whether it was a cut at all, the words themselves say
+    letter = max((prev.x1 - prev.x0) / len(head), (line.words[0].x1 - line.words[0].x0) / len(first))
     if prev.x1 + letter < right_limit:
         return False
     tail = re.match(r"\w+", first).group(0).lower()
-    if vocab[(head + tail).lower()]:
+    joined = (head + tail).lower()
+    if vocab[joined] or is_word(joined):
         return True
-    return not (vocab[tail] >= 2 or vocab[head.lower()] >= 2)
+    # neither is the whole a word: a cut name or term, unless a piece is a word of its own
+    return not (is_word(head) or is_word(tail) or vocab[tail] >= 2 or vocab[head.lower()] >= 2)
 
 
 def _extend(para: ParaDraft, line: Line, vocab: Counter, note_marks: set[str], glue: bool = False) -> None:

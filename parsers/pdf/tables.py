@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lists import set_levels
-from .paragraphs import ParaDraft, runs_on
+from .paragraphs import ParaDraft, cut_across, runs_on
 
 SNAP = 2.5  # points within which two cell edges are the same grid line
 
@@ -221,7 +221,8 @@ def _join_rows(last: RowDraft, first: RowDraft) -> None:
             continue
         if a.paras and runs_on(a.paras[-1], b.paras[0]):
             head, tail = a.paras[-1], b.paras[0]
-            sep = "" if re.search(r"-$|\w/$", head.text) else " "  # a hyphen or slash break
+            # a hyphen or slash break, or a word cut by the cell's edge
+            sep = "" if re.search(r"-$|\w/$", head.text) or cut_across(head, tail) else " "
             offset = len(head.text) + len(sep)
             head.text += sep + tail.text
             head.marks.extend((m, o + offset) for m, o in tail.marks)
