@@ -78,6 +78,10 @@ def report(run):
     "bold-sections.docx",
     "narrow-awp.docx",
     "narrow-awp.pdf",
+    "quarter-ticks.docx",
+    "quarter-ticks.pdf",
+    "wp-tasks.docx",
+    "wp-tasks.pdf",
 ])
 def test_own_documents_score(report, name):
     row = report[name]

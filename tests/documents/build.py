@@ -17,13 +17,15 @@ Regenerate both with `python tests/documents/build.py --pandoc` after changing
 
 * `generated/narrow-awp.pdf` was printed from `narrow_awp`'s .docx by LibreOffice 7.4.7.2
   (`soffice --headless --convert-to pdf narrow-awp.docx`): its narrow cells cut long words
-  with no hyphen.
+  with no hyphen; `quarter-ticks.pdf` and `wp-tasks.pdf` were printed the same way.
 
 Issue 10 layout families (gold written by hand before the pipeline met them):
 logframe-numbered.docx, gantt-es.docx, events-annex.docx, pandoc-plan.{md,docx,pdf},
 action-plan-kv.txt, checklist.md, narrative-only.docx, acronyms-annex.docx,
 bold-sections.docx (sections that are only bold or all-caps lines),
-narrow-awp.{docx,pdf} (equal-width columns too narrow for their words).
+narrow-awp.{docx,pdf} (equal-width columns too narrow for their words),
+quarter-ticks.{docx,pdf} (quarters ticked with a check mark), wp-tasks.{docx,pdf}
+(a research work package: task headings with project months, 'Lead: X; Participants: Y').
 """
 
 from __future__ import annotations
@@ -672,6 +674,72 @@ def narrow_awp(path: Path) -> None:
     d.save(path)
 
 
+QUARTER_HEADER = ("No.", "Activity", "Indicator", "Target", "Responsible", "Q1", "Q2", "Q3", "Q4", "Budget")
+
+
+def quarter_ticks(path: Path) -> None:
+    """A climate programme's landscape work plan: "Outcome N:" headings over ten-column
+    tables (No. | Activity | Indicator | Target | Responsible | Q1-Q4 | Budget) whose quarters
+    are ticked with a check mark; one activity says "drought-tolerant", which the PDF
+    breaks at its hyphen."""
+    d = docx.Document()
+    section = d.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    d.add_heading("Climate Resilience Programme: Work Plan 2024", 0)
+    outcomes = [
+        ("Outcome 1: Communities adopt climate-smart agriculture", [
+            ("1.1", "Establish farmer field schools in 12 villages", "Number of schools", "12", "FAO",
+             "XX..", "45,000"),
+            ("1.2", "Distribute drought-tolerant seed varieties to smallholder farmers", "Households reached",
+             "3,000", "WFP / Ministry of Agriculture", ".XX.", "120,000"),
+            ("1.3", "Train extension workers on soil conservation", "Workers trained", "60", "FAO", "..XX",
+             "30,000")]),
+        ("Outcome 2: Early warning systems reach vulnerable households", [
+            ("2.1", "Install automatic weather stations", "Stations working", "8", "UNDP", "X...", "200,000"),
+            ("2.2", "Set up an SMS alert service with mobile operators", "Subscribers", "10,000",
+             "UNDP, UNICEF", "..XX", "60,000")]),
+    ]
+    for heading, rows in outcomes:
+        d.add_heading(heading, 1)
+        table = d.add_table(rows=1, cols=len(QUARTER_HEADER))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, QUARTER_HEADER, strict=True):
+            cell.text = text
+        for number, activity, indicator, target, owner, ticks, budget in rows:
+            marks = ["✓" if t == "X" else "" for t in ticks]
+            values = (number, activity, indicator, target, owner, *marks, budget)
+            for cell, text in zip(table.add_row().cells, values, strict=True):
+                cell.text = text
+    d.save(path)
+
+
+def wp_tasks(path: Path) -> None:
+    """A research consortium's work package description: the WP as Heading 1 with a
+    "Lead beneficiary: X. Duration: M1-M36." line, tasks as Heading 2 titles with their
+    project months in brackets, each followed by "Lead: X; Participants: Y, Z" on one
+    line and a description; then its deliverables as bullets "D3.1 Title (M6)"."""
+    d = docx.Document()
+    d.add_heading("Work Package 3: Data infrastructure", 1)
+    d.add_paragraph("Lead beneficiary: UNIGE. Duration: M1–M36.")
+    d.add_paragraph("This work package builds the shared data infrastructure of the project.")
+    for title, months, lead, others, description in [
+        ("Task 3.1: Requirements analysis", "M1–M6", "UNIGE", "UPSud, Simula",
+         "Collect user requirements from the three pilot sites and write the specification."),
+        ("Task 3.2: Storage layer", "M4–M24", "Simula", "UNIGE",
+         "Build the distributed storage layer and its access API."),
+        ("Task 3.3: Integration and release", "M18–M36", "UPSud", "UNIGE, Simula",
+         "Integrate the components and publish two releases."),
+    ]:
+        d.add_heading(f"{title} ({months})", 2)
+        d.add_paragraph(f"Lead: {lead}; Participants: {others}")
+        d.add_paragraph(description)
+    d.add_heading("Deliverables", 2)
+    d.add_paragraph("D3.1 Requirements report (M6)", style="List Bullet")
+    d.add_paragraph("D3.2 Storage prototype (M24)", style="List Bullet")
+    d.save(path)
+
+
 BUILDERS = {
     "plan-fr.docx": plan_fr,
     "plan-md.md": plan_md,
@@ -685,11 +753,13 @@ BUILDERS = {
     "acronyms-annex.docx": acronyms_annex,
     "bold-sections.docx": bold_sections,
     "narrow-awp.docx": narrow_awp,
+    "quarter-ticks.docx": quarter_ticks,
+    "wp-tasks.docx": wp_tasks,
 }
 
 # Made with pandoc / LibreOffice (module docstring) and committed, copied as they are.
 GENERATED = Path(__file__).resolve().parent / "generated"
-COMMITTED = ("pandoc-plan.docx", "pandoc-plan.pdf", "narrow-awp.pdf")
+COMMITTED = ("pandoc-plan.docx", "pandoc-plan.pdf", "narrow-awp.pdf", "quarter-ticks.pdf", "wp-tasks.pdf")
 
 
 def build_all(folder: Path) -> list[Path]:
