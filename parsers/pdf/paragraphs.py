@@ -224,7 +224,7 @@ def cut_across(head: ParaDraft, tail: ParaDraft) -> bool:
     if not (head.last_line_full and head_word.isalpha() and tail.text[:1].islower()):
         return False
     rest = re.match(r"\w+", tail.text)
-    return rest is not None and not is_word(head_word) and is_word(head_word + rest.group(0))
+    return rest is not None and not is_word(head_word) and is_word(head_word + rest.group(0), "large")
 
 
 def room_left(line: Line, right_limit: float) -> float:
@@ -288,7 +288,7 @@ def _cut_word(prev: Line, line: Line, right_limit: float, vocab: Counter) -> boo
         return False
     tail = re.match(r"\w+", first).group(0).lower()
     joined = (head + tail).lower()
-    if vocab[joined] or is_word(joined):
+    if vocab[joined] or is_word(joined, "large"):
         return True
     # neither is the whole a word: a cut name or term, unless a piece is a word of its own
     return not (is_word(head) or is_word(tail) or vocab[tail] >= 2 or vocab[head.lower()] >= 2)
@@ -336,18 +336,24 @@ def _append_words(para: ParaDraft, words: list[Word], sup: list[bool], note_mark
 def _is_syllable_break(head: str, tail: str, vocab: Counter) -> bool:
     """True when "head-" + "tail" is a word broken by hyphenation, not a compound.
 
-    With no dictionary at hand the document is its own: the joined word seen
-    elsewhere says yes; either half seen as a word of its own says it is a
-    compound ("peer-review", "e-waste"), as does a capital or digit after the hyphen.
+    The document speaks first: the joined word seen elsewhere says yes, the
+    hyphenated one says no, as does a capital or digit after the hyphen or a short
+    head ("e-waste"). Then the word lists (parsers/lexicon.py): a joined word
+    ("implementation") says yes, two words that make none ("drought-tolerant") say
+    compound. Last, either half seen in the document as a word of its own says compound.
     """
     h, t = head.lower(), tail.lower()
     if not tail[:1].islower():
         return False
     if vocab[h + t]:
         return True
-    if vocab[f"{h}-{t}"] or len(h) <= 2 or vocab[h] or vocab[t] >= 2:
+    if vocab[f"{h}-{t}"] or len(h) <= 2:
         return False
-    return True
+    if is_word(h + t):
+        return True
+    if is_word(h) and is_word(t):
+        return False
+    return not (vocab[h] or vocab[t] >= 2)
 
 
 def heading_levels(paras: list[ParaDraft], body: float) -> dict[float, int]:

@@ -15,3 +15,14 @@ def test_words_of_the_plans_languages_are_words(token):
                                    "supportivesupervisio", "surveillanc"])
 def test_pieces_of_cut_words_are_not_words(token):
     assert not is_word(token)
+
+
+def test_the_long_lists_know_rarer_words_but_not_fragments():
+    assert is_word("smallholder", "large") and not is_word("smallholder")
+    assert not is_word("directorat", "large")
+
+
+def test_a_hyphenated_compound_is_no_common_word_joined():
+    """'follow-' / 'up' at a line end keeps its hyphen: 'followup' is in the long lists only."""
+    assert not is_word("followup")
+    assert is_word("follow") and is_word("up")
