@@ -172,3 +172,28 @@ def trailing_owner(text: str, initials: dict[str, str]) -> str | None:
             break
         owners.append(part.strip())
     return ", ".join(owners) or None
+
+
+# "Task 3.1", "D3.1", "T3.1", "Work Package 3": an identifier's word or letters, then its number
+_IDENTIFIER_NUMBER = re.compile(r"^[A-Za-z][A-Za-z .]*?\s*(\d+(?:\.\d+)*)[.:)]?$")
+
+
+def nest_by_number(outline: Outline) -> int:
+    """A work item named by an identifier numbered under an earlier one ("Task 3.1" or
+    "D3.1" after "Work Package 3") becomes its child, when it has no parent yet and
+    sits in the same section; returns how many were nested. Bare numbers ("3.1"
+    after "3.") are left to the lists and tables that show their levels."""
+    latest: dict[str, ActivityNode] = {}
+    nested = 0
+    for node in outline.activities:
+        m = _IDENTIFIER_NUMBER.match(node.label or "")
+        if not m:
+            continue
+        number = m.group(1)
+        above = latest.get(number.rpartition(".")[0]) if "." in number else None
+        if node.parent_id is None and above is not None and above.section_id == node.section_id:
+            node.parent_id = above.activity_id
+            nested += 1
+        latest[number] = node
+    return nested
+

@@ -22,7 +22,7 @@ from parsers.model import Document, Paragraph, Table
 
 from .aligned import read_aligned_table
 from .columns import infer_layout, read_layout
-from .detected import add_key_value_item, add_work_lists, drop_repeats, trailing_timeline
+from .detected import add_key_value_item, add_work_lists, drop_repeats, nest_by_number, trailing_timeline
 from .emphasis import emphasised_headings
 from .eventtables import find_event_columns, read_event_table
 from .headings import (
@@ -86,6 +86,9 @@ class FlowReader:
         self.heading_sections: list[tuple[int, SectionNode]] = []
         self.emphasised = emphasised_headings(self.blocks, outline.title)  # bold / all-caps headings
         self.contents = contents_titles(self.blocks)
+        # (heading level, node) of the work items headed by a heading ("Work Package 3"),
+        # outermost first: a deeper heading inside one is part of it, not a section
+        self.item_headings: list[tuple[int, ActivityNode]] = []
 
     def read(self) -> None:
         key_value = {item.start: item for item in find_key_value_items(self.blocks)}
@@ -97,8 +100,11 @@ class FlowReader:
             if i in key_value:
                 self.flush()
                 self.mode = None
-                add_key_value_item(self.builder, key_value[i])
+                node = add_key_value_item(self.builder, key_value[i])
                 skip_to = key_value[i].end
+                if isinstance(block, Paragraph) and block.heading_level:
+                    self._close_items(block.heading_level)
+                    self.item_headings.append((block.heading_level, node))
             elif isinstance(block, Table):
                 self.flush()
                 self.mode = None
@@ -106,9 +112,12 @@ class FlowReader:
                 self.text_since_table = False
             elif clean(block.text):
                 self.text_since_table = True
+                if block.heading_level:
+                    self._close_items(block.heading_level)
                 self.paragraph(i, block)
         self.flush()
         add_work_lists(self.builder, self.blocks, claimed)
+        nest_by_number(self.outline)
         drop_repeats(self.outline)
 
     def flush(self) -> None:
@@ -265,6 +274,8 @@ class FlowReader:
             and not is_generic_heading(text) and not is_workplan_heading(text) and len(text) < MAX_HEADING_CHARS
         if not keyword and not (heading and _opens_content(self.blocks, i)) and i not in self.emphasised:
             return False
+        if p.heading_level and not keyword and self.item_headings:
+            return False  # "Deliverables" under "Work Package 3": a part of the work item
         level_key = p.heading_level or 1
         while self.heading_sections and self.heading_sections[-1][0] >= level_key:
             self.heading_sections.pop()
@@ -281,6 +292,12 @@ class FlowReader:
             self.builder.sheet = self.builder.section
         self.heading_sections.append((level_key, self.builder.section))
         return True
+
+
+    def _close_items(self, level: int) -> None:
+        """Forget the work items headed at `level` or deeper: a heading there ends them."""
+        while self.item_headings and self.item_headings[-1][0] >= level:
+            self.item_headings.pop()
 
 
 def _opens_content(blocks, i: int) -> bool:

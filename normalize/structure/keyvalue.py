@@ -129,7 +129,7 @@ def key_line(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     key = re.sub(r"\s+", " ", m.group("key").lower())
-    return _key_kinds()[key], clean(m.group("value"))
+    return _key_kinds()[key], clean(m.group("value")).rstrip(";,.").strip()
 
 
 @functools.cache
@@ -139,7 +139,15 @@ def _inline_key_re() -> re.Pattern:
 
 
 # Project months after a title: "M0-M48", "M6-M12@.2; M22-M24" (EU grant task lines)
-_TRAILING_MONTHS = re.compile(r"\s+(M\d+(?:\s*[-\u2013]\s*M\d+)?(?:@[\d.]+)?(?:\s*;\s*M\d+\S*)*)\s*$")
+# or in brackets: "Task 3.1: Requirements analysis (M1-M6)"
+_TRAILING_MONTHS = re.compile(r"\s+\(?(M\d+(?:\s*[-\u2013]\s*M\d+)?(?:@[\d.]+)?(?:\s*;\s*M\d+\S*)*)\)?\s*$")
+
+
+def _fields_of(line: str) -> list[str]:
+    """A labelled line cut where a second label starts ("Lead: A; Partners: B"); a
+    line that does not open with a label stays whole (its words are not fields)."""
+    parts = _inline_key_re().split(clean(line))
+    return parts if key_line(parts[0]) else [line]
 
 
 def split_title_line(text: str) -> tuple[str, list[str], str | None]:
@@ -177,9 +185,11 @@ def find_key_value_items(blocks: list[Block]) -> list[KeyValueItem]:
             if isinstance(b, Table):
                 continue
             for line in b.text.split("\n"):
-                found = key_line(line)
-                if found:
-                    _add(item, found, b.source_ref)
+                # "Lead: UNIGE; Participants: UPSud, Simula": one line, two fields
+                for field_text in _fields_of(line):
+                    found = key_line(field_text)
+                    if found:
+                        _add(item, found, b.source_ref)
         if item.roles or item.timeline or item.status:
             items.append(item)  # what follows up to the next title is its description
     return items
