@@ -82,6 +82,8 @@ def report(run):
     "quarter-ticks.pdf",
     "wp-tasks.docx",
     "wp-tasks.pdf",
+    "inline-fields.docx",
+    "inline-fields.pdf",
 ])
 def test_own_documents_score(report, name):
     row = report[name]

@@ -17,7 +17,8 @@ Regenerate both with `python tests/documents/build.py --pandoc` after changing
 
 * `generated/narrow-awp.pdf` was printed from `narrow_awp`'s .docx by LibreOffice 7.4.7.2
   (`soffice --headless --convert-to pdf narrow-awp.docx`): its narrow cells cut long words
-  with no hyphen; `quarter-ticks.pdf` and `wp-tasks.pdf` were printed the same way.
+  with no hyphen; `quarter-ticks.pdf`, `wp-tasks.pdf` and
+  `inline-fields.pdf` were printed the same way.
 
 Issue 10 layout families (gold written by hand before the pipeline met them):
 logframe-numbered.docx, gantt-es.docx, events-annex.docx, pandoc-plan.{md,docx,pdf},
@@ -25,7 +26,8 @@ action-plan-kv.txt, checklist.md, narrative-only.docx, acronyms-annex.docx,
 bold-sections.docx (sections that are only bold or all-caps lines),
 narrow-awp.{docx,pdf} (equal-width columns too narrow for their words),
 quarter-ticks.{docx,pdf} (quarters ticked with a check mark), wp-tasks.{docx,pdf}
-(a research work package: task headings with project months, 'Lead: X; Participants: Y').
+(a research work package: task headings with project months, 'Lead: X; Participants: Y'),
+inline-fields.{docx,pdf} (list items that carry 'Lead: X' and a date after a dash or in a bracket).
 """
 
 from __future__ import annotations
@@ -740,6 +742,29 @@ def wp_tasks(path: Path) -> None:
     d.save(path)
 
 
+def inline_fields(path: Path) -> None:
+    """A coordination working group's plan: co-chairs on a role line, "Objective N:"
+    headings over bullet and numbered lists whose items carry their own fields, after a
+    spaced dash ("Publish guidelines – Lead: OCHA – by June 2024") or in a bracket
+    ("(Lead: UNHCR; Q2–Q3 2024)"); a closing background section of prose."""
+    d = docx.Document()
+    d.add_heading("Information Management Working Group – Work Plan 2024", 0)
+    d.add_paragraph("Co-chairs: OCHA and UNHCR")
+    d.add_heading("Objective 1: Improve data sharing among partners", 1)
+    for text in ("Publish data sharing guidelines – Lead: OCHA – by June 2024",
+                 "Set up a common operational datasets portal (Lead: UNHCR; Q2–Q3 2024)",
+                 "Organise quarterly coordination meetings (all members, quarterly)"):
+        d.add_paragraph(text, style="List Bullet")
+    d.add_heading("Objective 2: Build information management capacity", 1)
+    for text in ("Train 40 partner staff on KoboToolbox – Lead: IOM – March 2024",
+                 "Develop an IM toolkit for new partners – Lead: UNICEF – by end of 2024"):
+        d.add_paragraph(text, style="List Number")
+    d.add_heading("Background", 1)
+    d.add_paragraph("The working group was set up in 2019 to coordinate information management among "
+                    "humanitarian partners.")
+    d.save(path)
+
+
 BUILDERS = {
     "plan-fr.docx": plan_fr,
     "plan-md.md": plan_md,
@@ -755,11 +780,13 @@ BUILDERS = {
     "narrow-awp.docx": narrow_awp,
     "quarter-ticks.docx": quarter_ticks,
     "wp-tasks.docx": wp_tasks,
+    "inline-fields.docx": inline_fields,
 }
 
 # Made with pandoc / LibreOffice (module docstring) and committed, copied as they are.
 GENERATED = Path(__file__).resolve().parent / "generated"
-COMMITTED = ("pandoc-plan.docx", "pandoc-plan.pdf", "narrow-awp.pdf", "quarter-ticks.pdf", "wp-tasks.pdf")
+COMMITTED = ("pandoc-plan.docx", "pandoc-plan.pdf", "narrow-awp.pdf", "quarter-ticks.pdf", "wp-tasks.pdf",
+             "inline-fields.pdf")
 
 
 def build_all(folder: Path) -> list[Path]:
