@@ -90,8 +90,9 @@ def run(doc: Document, ctx: Context) -> Records:
                 emit("activity", a.activity_id, cell.role, ref, cell, section)
         mentions = m.find_mentions(a.text)
         _unknown_acronyms(records, a, mentions, m)
+        held = [cell.raw for cell in a.roles if cell.inline]  # "– Lead: OCHA" names a lead
         for org_id, text, _start, _end in mentions:
-            if org_id in issuer:
+            if org_id in issuer or any(text in raw for raw in held):
                 continue
             org = m.lookup(org_id)
             _add("activity", a.activity_id, "mentioned", org_id, org.name if org else None,

@@ -14,7 +14,7 @@ import re
 from parsers.model import Block
 
 from .. import timelines as tl
-from .keyvalue import KeyValueItem
+from .keyvalue import KeyValueItem, inline_roles, key_line
 from .labels import walk
 from .outline import ActivityNode, Outline, OutlineBuilder, RoleCell, TimelineCell
 from .owners import owner_text
@@ -66,7 +66,7 @@ def _add_work_list(builder: OutlineBuilder, blocks: list[Block], work_list: Work
         kind = "output" if item.children and above is None else "activity"
         node = builder.add_activity(kind, item.label, item.text, item.source_ref, above, item.block_ids,
                                     evidence="list_item")
-        node.timeline = trailing_timeline(item.text, item.source_ref)
+        read_item_tails(node, item.text, item.source_ref)
         owner = trailing_owner(item.text, outline.initials)
         if owner:
             node.roles.append(RoleCell("responsible", owner, item.source_ref))
@@ -145,12 +145,22 @@ def trailing_timeline(text: str, source_ref: str) -> TimelineCell | None:
     if not m:
         return None
     # "(Q1 2021)", "(June 2024, date TBC)", "(2.5 months, June - mid-August)", or the
-    # dated rest of "(JD, by 15 March 2024)": owners' initials hold no digit
+    # dated rest of "(JD, by 15 March 2024)": owners' initials hold no digit; labelled
+    # fields before a semicolon are roles ("(Lead: UNHCR; Q2 2024)")
     text = m.group(1).strip()
+    if ";" in text:
+        text = ";".join(part for part in text.split(";") if not key_line(part)).strip() or text
     first, _, rest = text.partition(",")
     if rest.strip() and not tl.reads_as_date(first) and not any(ch.isdigit() for ch in first):
         text = rest.strip()
     return TimelineCell(text, source_ref) if tl.reads_as_date(text) or _undecided(text) else None
+
+
+def read_item_tails(node: ActivityNode, text: str, source_ref: str) -> None:
+    """The time frame and the labelled roles a list item carries in its own text
+    ("Publish guidelines – Lead: OCHA – by June 2024")."""
+    node.timeline = trailing_timeline(text, source_ref)
+    node.roles.extend(RoleCell(role, holder, source_ref, inline=True) for role, holder in inline_roles(text))
 
 
 def _undecided(text: str) -> bool:

@@ -22,7 +22,7 @@ from parsers.model import Document, Paragraph, Table
 
 from .aligned import read_aligned_table
 from .columns import infer_layout, read_layout
-from .detected import add_key_value_item, add_work_lists, drop_repeats, nest_by_number, trailing_timeline
+from .detected import add_key_value_item, add_work_lists, drop_repeats, nest_by_number, read_item_tails
 from .emphasis import emphasised_headings
 from .eventtables import find_event_columns, read_event_table
 from .headings import (
@@ -46,7 +46,7 @@ from .junk import (
     is_item_text,
     names_milestones,
 )
-from .keyvalue import find_key_value_items, title_of
+from .keyvalue import find_key_value_items, inline_roles, title_of
 from .labels import clean, items_from_paragraphs, label_class, nest_items, split_label, walk
 from .outline import ActivityNode, Outline, OutlineBuilder, RoleCell, SectionNode
 from .parts import is_schedule_line, part_lines, schedule_by_order
@@ -242,12 +242,14 @@ class FlowReader:
                 kind = "indicative" if self.mode == "indicative" else "activity"
                 node = builder.add_activity(kind, label if kind == "activity" else None, body, p.source_ref,
                                             block_ids=[p.block_id], evidence="list_item")
-                node.timeline = trailing_timeline(body, p.source_ref)
+                read_item_tails(node, body, p.source_ref)
             return
         if builder.section is not None and (label or (p.is_list_item and not bullet)
-                                            or (bullet and builder.section.roles)):
-            # Bullets count only in a section that names who leads it: its list is the
-            # section's work, not background points.
+                                            or (bullet and (builder.section.roles or inline_roles(body)
+                                                            or self._bullet_run()))):
+            # Bullets count only in a section that names who leads it, or in a run of
+            # bullets that name their own lead ("– Lead: OCHA"): then the list is work,
+            # not background points.
             if self.pending_dates:
                 self.flush()  # schedule lines close the run above them
             self.pending.append(p)
@@ -293,6 +295,10 @@ class FlowReader:
         self.heading_sections.append((level_key, self.builder.section))
         return True
 
+
+    def _bullet_run(self) -> bool:
+        """True when the run of items under way ends with a bullet (one read as work)."""
+        return bool(self.pending) and bool(split_label(self.pending[-1])[2])
 
     def _close_items(self, level: int) -> None:
         """Forget the work items headed at `level` or deeper: a heading there ends them."""
@@ -361,6 +367,6 @@ def _items_to_activities(builder: OutlineBuilder, paragraphs: list[Paragraph],
         kind = "output" if item.children and item.parent is None else "activity"
         node = builder.add_activity(kind, item.label, item.text, item.source_ref, parent,
                                     item.block_ids, evidence="list_item")
-        node.timeline = trailing_timeline(item.text, item.source_ref)
+        read_item_tails(node, item.text, item.source_ref)
         nodes[id(item)] = node
     return {item.block_ids[0]: nodes[id(item)] for item in walk(top)}

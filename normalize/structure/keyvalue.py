@@ -84,7 +84,7 @@ def _identifier_re() -> re.Pattern:
 @functools.cache
 def _key_re() -> re.Pattern:
     words = [w for key, group in _vocabulary()["key_labels"].items() for w in group]
-    return re.compile(rf"^\s*(?P<key>{_words_re(words)})\s*(?:\(s\))?\s*:\s*(?P<value>.*)$", re.I | re.S)
+    return re.compile(rf"^\s*\(?(?P<key>{_words_re(words)})\s*(?:\(s\))?\s*:\s*(?P<value>.*)$", re.I | re.S)
 
 
 @functools.cache
@@ -129,13 +129,16 @@ def key_line(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     key = re.sub(r"\s+", " ", m.group("key").lower())
-    return _key_kinds()[key], clean(m.group("value")).rstrip(";,.").strip()
+    value = clean(m.group("value")).rstrip(";,.").strip()
+    if value.count(")") > value.count("("):  # "(Lead: UNHCR)": the field's own bracket
+        value = value[:value.rindex(")")].strip()
+    return _key_kinds()[key], value
 
 
 @functools.cache
 def _inline_key_re() -> re.Pattern:
     words = [w for key, group in _vocabulary()["key_labels"].items() for w in group]
-    return re.compile(rf"\s(?=(?:{_words_re(words)})\s*(?:\(s\))?\s*:)", re.I)
+    return re.compile(rf"\s(?=\(?(?:{_words_re(words)})\s*(?:\(s\))?\s*:)", re.I)
 
 
 # Project months after a title: "M0-M48", "M6-M12@.2; M22-M24" (EU grant task lines)
@@ -148,6 +151,25 @@ def _fields_of(line: str) -> list[str]:
     line that does not open with a label stays whole (its words are not fields)."""
     parts = _inline_key_re().split(clean(line))
     return parts if key_line(parts[0]) else [line]
+
+
+# where a field inside an item's text ends: a spaced dash, a semicolon, a closing bracket
+_FIELD_END = re.compile(r"\s[\u2013\u2014-]\s|;|\)")
+_ROLE_KINDS = ("lead", "responsible", "contributor")
+
+
+def inline_roles(text: str) -> list[tuple[str, str]]:
+    """(role, holder) for the labelled role fields inside a list item's own text:
+    "Publish guidelines – Lead: OCHA – by June" or "Set up a portal (Lead: UNHCR;
+    Q2 2024)" -> [("lead", "OCHA")]; [] for an item without one."""
+    found = []
+    for part in _inline_key_re().split(clean(text))[1:]:
+        field = key_line(part)
+        if field and field[0] in _ROLE_KINDS:
+            holder = _FIELD_END.split(field[1])[0].strip(" ,.")
+            if holder:
+                found.append((field[0], holder))
+    return found
 
 
 def split_title_line(text: str) -> tuple[str, list[str], str | None]:

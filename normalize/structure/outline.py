@@ -14,11 +14,14 @@ class RoleCell:
     """Text that names who plays a role: a "Lead agency" cell, a "Focus Area Lead:" line.
 
     role: co_chair | lead | contributor | responsible (SPEC participants).
+    inline: True when the words sit inside the item's own text ("... – Lead: OCHA"),
+        where they name the role's holder, not an organisation the work mentions.
     """
 
     role: str
     raw: str
     source_ref: str
+    inline: bool = False
 
 
 @dataclass
