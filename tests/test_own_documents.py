@@ -84,6 +84,8 @@ def report(run):
     "wp-tasks.pdf",
     "inline-fields.docx",
     "inline-fields.pdf",
+    "output-bands.docx",
+    "output-bands.pdf",
 ])
 def test_own_documents_score(report, name):
     row = report[name]

@@ -17,8 +17,8 @@ Regenerate both with `python tests/documents/build.py --pandoc` after changing
 
 * `generated/narrow-awp.pdf` was printed from `narrow_awp`'s .docx by LibreOffice 7.4.7.2
   (`soffice --headless --convert-to pdf narrow-awp.docx`): its narrow cells cut long words
-  with no hyphen; `quarter-ticks.pdf`, `wp-tasks.pdf` and
-  `inline-fields.pdf` were printed the same way.
+  with no hyphen; `quarter-ticks.pdf`, `wp-tasks.pdf`,
+  `inline-fields.pdf` and `output-bands.pdf` were printed the same way.
 
 Issue 10 layout families (gold written by hand before the pipeline met them):
 logframe-numbered.docx, gantt-es.docx, events-annex.docx, pandoc-plan.{md,docx,pdf},
@@ -27,7 +27,8 @@ bold-sections.docx (sections that are only bold or all-caps lines),
 narrow-awp.{docx,pdf} (equal-width columns too narrow for their words),
 quarter-ticks.{docx,pdf} (quarters ticked with a check mark), wp-tasks.{docx,pdf}
 (a research work package: task headings with project months, 'Lead: X; Participants: Y'),
-inline-fields.{docx,pdf} (list items that carry 'Lead: X' and a date after a dash or in a bracket).
+inline-fields.{docx,pdf} (list items that carry 'Lead: X' and a date after a dash or in a bracket),
+output-bands.{docx,pdf} ('Output 1.1: ...' rows spanning the table over its activity rows).
 """
 
 from __future__ import annotations
@@ -765,6 +766,40 @@ def inline_fields(path: Path) -> None:
     d.save(path)
 
 
+def output_bands(path: Path) -> None:
+    """An education cluster's joint work plan: a two-row header ("Timeline 2025" spanning
+    Q1-Q4 over the quarter columns) and "Output 1.1: ..." rows spanning the whole table,
+    each grouping the activity rows below it, with X marks in the quarters."""
+    d = docx.Document()
+    d.add_heading("Regional Education Cluster – Joint Work Plan 2025", 0)
+    d.add_heading("Pillar 1: Access to learning", 1)
+    table = d.add_table(rows=2, cols=7)
+    table.style = "Table Grid"
+    for c, text in enumerate(("Activity", "Lead", "Support")):
+        table.cell(0, c).merge(table.cell(1, c)).text = text
+    table.cell(0, 3).merge(table.cell(0, 6)).text = "Timeline 2025"
+    for c, text in enumerate(("Q1", "Q2", "Q3", "Q4"), start=3):
+        table.cell(1, c).text = text
+    rows = [
+        "Output 1.1: Out-of-school children enrolled in accelerated learning",
+        ("Map out-of-school children in border districts", "UNICEF", "Save the Children", "XX.."),
+        ("Open 20 accelerated learning centres", "NRC", "UNICEF", ".XXX"),
+        "Output 1.2: Safe school infrastructure",
+        ("Rehabilitate 15 classrooms damaged by floods", "UNICEF", "Ministry of Education", "..XX"),
+        ("Train school management committees on safety", "Plan International", "", "X..."),
+    ]
+    for row in rows:
+        cells = table.add_row().cells
+        if isinstance(row, str):
+            cells[0].merge(cells[-1]).text = row
+            continue
+        activity, lead, support, quarters = row
+        for cell, text in zip(cells, (activity, lead, support, *("X" if q == "X" else "" for q in quarters)),
+                              strict=True):
+            cell.text = text
+    d.save(path)
+
+
 BUILDERS = {
     "plan-fr.docx": plan_fr,
     "plan-md.md": plan_md,
@@ -781,12 +816,13 @@ BUILDERS = {
     "quarter-ticks.docx": quarter_ticks,
     "wp-tasks.docx": wp_tasks,
     "inline-fields.docx": inline_fields,
+    "output-bands.docx": output_bands,
 }
 
 # Made with pandoc / LibreOffice (module docstring) and committed, copied as they are.
 GENERATED = Path(__file__).resolve().parent / "generated"
 COMMITTED = ("pandoc-plan.docx", "pandoc-plan.pdf", "narrow-awp.pdf", "quarter-ticks.pdf", "wp-tasks.pdf",
-             "inline-fields.pdf")
+             "inline-fields.pdf", "output-bands.pdf")
 
 
 def build_all(folder: Path) -> list[Path]:
