@@ -19,6 +19,7 @@ from parsers.model import Cell, Table
 
 from .columns import Layout, header_role, unique_cells
 from .headings import PART_LABEL, keyword_heading, section_kind
+from .keyvalue import title_of
 from .labels import Item, clean, items_from_paragraphs, nest_items, walk
 from .outline import ActivityNode, GanttRow, OutlineBuilder, RoleCell, TimelineCell
 
@@ -61,7 +62,7 @@ def _read_rows(builder: OutlineBuilder, table: Table, layout: Layout) -> None:
             continue
         if _is_section_row(filled, layout, table.n_cols):
             c, cell = filled[0]
-            numbered = _numbered_group(cell)
+            numbered = _numbered_group(cell) or _titled_output(cell)
             if numbered and layout.roles[c] != "section":
                 # "1. Diagnóstico de riesgos" across the table: a numbered heading row
                 # groups the rows under it, an output (SPEC activities.kind)
@@ -122,6 +123,13 @@ def _numbered_group(cell: Cell) -> tuple[str, str] | None:
     if len(items) == 1 and items[0].label and items[0].label.strip("().")[:1].isdigit():
         return items[0].label, items[0].text
     return None
+
+
+def _titled_output(cell: Cell) -> tuple[str, str] | None:
+    """(label, text) when a spanning row names an output ("Output 1.1: Safe schools"):
+    like a numbered heading row, it groups the rows under it."""
+    titled = title_of(cell.text) if len(cell.paragraphs) == 1 else None
+    return (titled[0], titled[1]) if titled and titled[2] == "output" else None
 
 
 def _says_output(header: str) -> bool:
