@@ -86,6 +86,7 @@ def report(run):
     "inline-fields.pdf",
     "output-bands.docx",
     "output-bands.pdf",
+    "owner-table.md",
 ])
 def test_own_documents_score(report, name):
     row = report[name]

@@ -28,7 +28,8 @@ narrow-awp.{docx,pdf} (equal-width columns too narrow for their words),
 quarter-ticks.{docx,pdf} (quarters ticked with a check mark), wp-tasks.{docx,pdf}
 (a research work package: task headings with project months, 'Lead: X; Participants: Y'),
 inline-fields.{docx,pdf} (list items that carry 'Lead: X' and a date after a dash or in a bracket),
-output-bands.{docx,pdf} ('Output 1.1: ...' rows spanning the table over its activity rows).
+output-bands.{docx,pdf} ('Output 1.1: ...' rows spanning the table over its activity rows),
+owner-table.md (a Markdown plan: Owner / Due / Status columns, a milestones checklist).
 """
 
 from __future__ import annotations
@@ -800,6 +801,32 @@ def output_bands(path: Path) -> None:
     d.save(path)
 
 
+def owner_table_md(path: Path) -> None:
+    """An open-data working group's Markdown plan, as kept on a code-hosting site: a
+    goals list, a pipe table "# | Activity | Owner | Due | Status" with ISO and day-first
+    dates, a milestones checklist (checkpoints, not work) and a contacts list whose
+    chair is a person with the organisation in brackets."""
+    path.write_text(
+        "# Open Data Working Group – Work Plan 2025\n\n"
+        "The working group meets monthly and reports to the steering committee.\n\n"
+        "## Goals\n\n"
+        "1. Agree a shared metadata standard.\n"
+        "2. Publish the first open datasets.\n\n"
+        "## Activities\n\n"
+        "| # | Activity | Owner | Due | Status |\n"
+        "|---|----------|-------|-----|--------|\n"
+        "| 1 | Draft the metadata standard | ODI | 2025-03-31 | In progress |\n"
+        "| 2 | Consult members on the draft standard | Secretariat | April 2025 | Not started |\n"
+        "| 3 | Publish datasets on the national portal | Ministry of Digital Affairs | 30/06/2025 | Not started |\n"
+        "| 4 | Run a training webinar for data publishers | ODI, World Bank | Q3 2025 | Not started |\n\n"
+        "## Milestones\n\n"
+        "- [x] Kick-off meeting — January 2025\n"
+        "- [ ] Standard v1 adopted — May 2025\n\n"
+        "## Contacts\n\n"
+        "- Chair: Jane Doe (ODI)\n",
+        encoding="utf-8")
+
+
 BUILDERS = {
     "plan-fr.docx": plan_fr,
     "plan-md.md": plan_md,
@@ -817,6 +844,7 @@ BUILDERS = {
     "wp-tasks.docx": wp_tasks,
     "inline-fields.docx": inline_fields,
     "output-bands.docx": output_bands,
+    "owner-table.md": owner_table_md,
 }
 
 # Made with pandoc / LibreOffice (module docstring) and committed, copied as they are.
