@@ -218,6 +218,9 @@ class FlowReader:
         for is_header, mode in ((is_indicative_header, "indicative"), (is_activities_header, "activities")):
             if is_header(text):
                 self.flush()
+                if mode == "activities" and p.heading_level:
+                    # a heading "Activities" over the work ends the section above it
+                    self._heading_section(i, p, text, label, body)
                 self.mode = mode
                 return
         if is_region_header(text):

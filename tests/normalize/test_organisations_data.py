@@ -67,10 +67,19 @@ def test_organisations_data_loaders_read_once():
 
 def test_organisations_data_terms_have_known_kinds_and_scopes():
     terms = load_org_terms()
-    assert {t["kind"] for t in terms} == {"role", "group", "qualifier", "label", "unit"}
+    assert {t["kind"] for t in terms} == {"role", "group", "qualifier", "label", "unit", "body_word"}
     assert all(t["scope"] in ("start", "end") for t in terms if t["kind"] == "unit")
     assert all(t["scope"] in ("list", "item") for t in terms if t["kind"] == "qualifier")
     assert all(t["key"] for t in terms if t["kind"] in ("role", "group", "qualifier"))
+
+
+def test_a_person_with_an_organisation_in_brackets_gives_the_organisation():
+    m = OrgMatcher()
+    assert [r.org_id for r in m.split_list("Mercy Otieno (CIFOR-ICRAF)")] == ["CIFOR-ICRAF"]
+    assert [r.org_id for r in m.split_list("J. M. Diallo (UNICEF)")] == ["UNICEF"]
+    # a body named before the bracket stays a participant of its own
+    assert len(m.split_list("Ministry of Health (WHO)")) == 2
+    assert [r.org_id for r in m.split_list("Task team (UNEP)")] == ["group:Task team", "UNEP"]
 
 
 def test_organisations_data_custom_list_replaces_the_default():
