@@ -87,6 +87,8 @@ def report(run):
     "output-bands.docx",
     "output-bands.pdf",
     "owner-table.md",
+    "fiscal-plan.docx",
+    "fiscal-plan.pdf",
 ])
 def test_own_documents_score(report, name):
     row = report[name]

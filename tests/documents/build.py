@@ -18,7 +18,7 @@ Regenerate both with `python tests/documents/build.py --pandoc` after changing
 * `generated/narrow-awp.pdf` was printed from `narrow_awp`'s .docx by LibreOffice 7.4.7.2
   (`soffice --headless --convert-to pdf narrow-awp.docx`): its narrow cells cut long words
   with no hyphen; `quarter-ticks.pdf`, `wp-tasks.pdf`,
-  `inline-fields.pdf` and `output-bands.pdf` were printed the same way.
+  `inline-fields.pdf`, `output-bands.pdf` and `fiscal-plan.pdf` were printed the same way.
 
 Issue 10 layout families (gold written by hand before the pipeline met them):
 logframe-numbered.docx, gantt-es.docx, events-annex.docx, pandoc-plan.{md,docx,pdf},
@@ -29,7 +29,8 @@ quarter-ticks.{docx,pdf} (quarters ticked with a check mark), wp-tasks.{docx,pdf
 (a research work package: task headings with project months, 'Lead: X; Participants: Y'),
 inline-fields.{docx,pdf} (list items that carry 'Lead: X' and a date after a dash or in a bracket),
 output-bands.{docx,pdf} ('Output 1.1: ...' rows spanning the table over its activity rows),
-owner-table.md (a Markdown plan: Owner / Due / Status columns, a milestones checklist).
+owner-table.md (a Markdown plan: Owner / Due / Status columns, a milestones checklist),
+fiscal-plan.{docx,pdf} (a plan for a July-June financial year, Start date / End date columns).
 """
 
 from __future__ import annotations
@@ -827,6 +828,32 @@ def owner_table_md(path: Path) -> None:
         encoding="utf-8")
 
 
+def fiscal_plan(path: Path) -> None:
+    """A national statistics office's annual plan of action for the financial year
+    2025/26 (stated as "1 July 2025 – 30 June 2026"): "Key Result Area N:" headings over
+    tables with separate Start date and End date columns (day-first dates and months),
+    units of the office and a UN agency as the responsible bodies, and one recurring task."""
+    d = docx.Document()
+    d.add_heading("National Statistics Office – Annual Plan of Action 2025/26", 0)
+    d.add_paragraph("Financial year: 1 July 2025 – 30 June 2026.")
+    header = ("Key activities", "Responsible", "Start date", "End date", "Budget (USD)")
+    areas = [
+        ("Key Result Area 1: Census preparation", [
+            ("Finalise the census questionnaire", "Census Division", "01/07/2025", "30/09/2025", "10,000"),
+            ("Recruit and train 2,000 enumerators", "Human Resources Unit; UNFPA", "Oct 2025", "Jan 2026",
+             "250,000"),
+            ("Conduct the pilot census", "Census Division", "Feb 2026", "Mar 2026", "90,000")]),
+        ("Key Result Area 2: Dissemination", [
+            ("Launch the new data portal", "ICT Unit", "Oct 2025", "Dec 2025", "45,000"),
+            ("Publish the labour force bulletin every quarter", "Labour Statistics Section", "Jul 2025",
+             "Jun 2026", "5,000")]),
+    ]
+    for heading, rows in areas:
+        d.add_heading(heading, 1)
+        _table(d, [header, *rows]).style = "Table Grid"
+    d.save(path)
+
+
 BUILDERS = {
     "plan-fr.docx": plan_fr,
     "plan-md.md": plan_md,
@@ -845,12 +872,13 @@ BUILDERS = {
     "inline-fields.docx": inline_fields,
     "output-bands.docx": output_bands,
     "owner-table.md": owner_table_md,
+    "fiscal-plan.docx": fiscal_plan,
 }
 
 # Made with pandoc / LibreOffice (module docstring) and committed, copied as they are.
 GENERATED = Path(__file__).resolve().parent / "generated"
 COMMITTED = ("pandoc-plan.docx", "pandoc-plan.pdf", "narrow-awp.pdf", "quarter-ticks.pdf", "wp-tasks.pdf",
-             "inline-fields.pdf", "output-bands.pdf")
+             "inline-fields.pdf", "output-bands.pdf", "fiscal-plan.pdf")
 
 
 def build_all(folder: Path) -> list[Path]:
