@@ -121,3 +121,14 @@ def test_own_documents_expected_diagnostics(run, file_name, code, severity, abou
     hits = [r for r in rows if r["code"] == code and r["severity"] == severity
             and (about is None or about in r["message"])]
     assert hits, [(r["severity"], r["code"], r["message"]) for r in rows]
+
+
+@pytest.mark.parametrize("file_name", ["fiscal-plan.docx", "fiscal-plan.pdf"])
+def test_a_stated_financial_year_is_the_plan_period(run, file_name):
+    """'Annual Plan of Action 2025/26' with 'Financial year: 1 July 2025 – 30 June 2026':
+    the period is that fiscal year, not the two calendar years of the title."""
+    out, _ = run
+    with open(out / "documents.csv", encoding="utf-8", newline="") as f:
+        row = next(r for r in csv.DictReader(f) if r["file_name"] == file_name)
+    gold = json.loads((DOCS / "fiscal-plan.gold.json").read_text(encoding="utf-8"))
+    assert (row["period_start"], row["period_end"]) == (gold["period_start"], gold["period_end"])

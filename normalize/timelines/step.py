@@ -38,10 +38,11 @@ def run(doc: Document, ctx: Context) -> Records:
     ctx.reference_year = _title_year(ctx.outline.title) or tl.infer_reference_year(cells, ctx.two_digit_years)
     texts = [p.text for p in doc.iter_paragraphs()]
     # SPEC: a fiscal year's first month and the project's start only from the document (or --fiscal-year-start)
-    stated = _title_span(ctx.outline.title)  # "Work plan 2025–2026": recurring cells span it
+    fiscal_start = fiscal_year_start(texts) or ctx.fiscal_year_start
+    stated = _title_span(ctx.outline.title, fiscal_start)  # "Work plan 2025–2026": recurring cells span it
     base = tl.TimelineContext(reference_year=ctx.reference_year, two_digit_years=ctx.two_digit_years,
                               period_start=stated[0] if stated else None, period_end=stated[1] if stated else None,
-                              fiscal_year_start=fiscal_year_start(texts) or ctx.fiscal_year_start,
+                              fiscal_year_start=fiscal_start,
                               project_start=project_start(texts, _two_cell_rows(doc)),
                               languages=tl.language_order(ctx.languages))
     readings: list[tuple[str, str, tl.TimelineReading]] = []
@@ -64,7 +65,7 @@ def run(doc: Document, ctx: Context) -> Records:
         if a.gantt:
             for r in _gantt(a.gantt, base):
                 readings.append((a.activity_id, a.gantt.source_ref, r))
-    _set_period(ctx, readings)
+    _set_period(ctx, readings, stated)
     for n, (subject, ref, r) in enumerate(readings, 1):
         records.add(TimelineRecord(timeline_id=f"t{n:03d}", subject_id=subject, raw=r.raw,
                                    start=_iso(r.start), end=_iso(r.end), kind=r.kind, precision=r.precision,
@@ -106,19 +107,23 @@ def _title_year(title: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _title_span(title: str | None) -> tuple[dt.date, dt.date] | None:
-    """The plan period a title states ("Work plan 2021-2022", "2021/22"), else None."""
+def _title_span(title: str | None, fiscal_start: int | None = None) -> tuple[dt.date, dt.date] | None:
+    """The plan period a title states ("Work plan 2021-2022", "2021/22"), else None.
+    Two years back to back in a document whose fiscal year starts in another month
+    than January ("2025/26", the year starting 1 July) are that one fiscal year."""
     m = _SPAN.search(title or "")
     if not m:
         return None
-    end = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
-    return dt.date(int(m.group(1)), 1, 1), dt.date(int(end), 12, 31)
+    first = int(m.group(1))
+    end = int(m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2))
+    if fiscal_start and fiscal_start != 1 and end == first + 1:
+        return dt.date(first, fiscal_start, 1), dt.date(end, fiscal_start, 1) - dt.timedelta(days=1)
+    return dt.date(first, 1, 1), dt.date(end, 12, 31)
 
 
-def _set_period(ctx: Context, readings) -> None:
+def _set_period(ctx: Context, readings, stated: tuple[dt.date, dt.date] | None) -> None:
     """The plan period: a span the title states ("2021-2022"), else the span of the
     activities' firm dates, else the reference year."""
-    stated = _title_span(ctx.outline.title)
     if stated:
         ctx.period_start, ctx.period_end = stated
         return
