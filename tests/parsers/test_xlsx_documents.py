@@ -50,7 +50,7 @@ def _f1(row, table):
     return row["tables"][table].get("f1")
 
 
-@pytest.mark.parametrize("name", ["unct-jwp.xlsx", "unct-jwp.csv", "sun-network.xlsx"])
+@pytest.mark.parametrize("name", ["unct-jwp.xlsx", "unct-jwp.csv", "sun-network.xlsx", "component-gantt.xlsx"])
 def test_spreadsheet_workplans_score(run, name):
     row = run[1][name]
     assert not row["missing"]

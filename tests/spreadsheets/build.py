@@ -15,6 +15,8 @@ before the spreadsheet parser existed.
   quarter over `Planned | Status`), labels that are numbers shown with their format
   (1.1 and 1.10), workstream rows in the first column only, a hidden column.
   "Country Network": a plain table on row 1 with a timeline column.
+* `component-gantt.xlsx` (gold written before the code that reads it): a "Component"
+  column of numbered cells merged down their rows, twelve month columns, a Status column.
 
 `img_rendering(path, docx)` writes the shared IMG plan as a workbook an analyst would
 make of it: its paragraphs one a row in column A, its tables as blocks of cells (merges
@@ -170,7 +172,38 @@ def sun_network(path: Path) -> None:
     wb.save(path)
 
 
-BUILDERS = {"unct-jwp.xlsx": unct_jwp, "unct-jwp.csv": unct_csv, "sun-network.xlsx": sun_network}
+def component_gantt(path: Path) -> None:
+    """A youth employment partnership's workbook: a title and an "Updated" line above
+    the header, a "Component" column whose numbered cells ("1. Skills") are merged down
+    their activity rows, Lead and Partners columns, twelve month columns marked "x" on
+    filled cells, and a Status column after the months."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Workplan 2025"
+    ws["A1"] = "Youth Employment Partnership – Work Plan 2025"
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = "Updated 15 January 2025"
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    ws.append([])
+    ws.append(["Component", "Activity", "Lead", "Partners", *months, "Status"])
+    rows = [
+        ("1. Skills", "Launch the apprenticeship call", "ILO", "Chamber of Commerce", "xx..........", "Completed"),
+        ("", "Train 500 young people in digital skills", "UNDP", "ILO, UNICEF", "..xxxx......", "Ongoing"),
+        ("2. Jobs", "Match graduates with employers", "ILO", "", ".....xxx....", "Not started"),
+        ("", "Publish the youth labour market report", "UNICEF", "World Bank", "..........xx", "Not started"),
+    ]
+    for component, activity, lead, partners, marks, status in rows:
+        ws.append([component, activity, lead, partners, *("x" if m == "x" else None for m in marks), status])
+        for col, m in enumerate(marks, start=5):
+            if m == "x":
+                _fill(ws.cell(ws.max_row, col))
+    ws.merge_cells("A5:A6")
+    ws.merge_cells("A7:A8")
+    wb.save(path)
+
+
+BUILDERS = {"unct-jwp.xlsx": unct_jwp, "unct-jwp.csv": unct_csv, "sun-network.xlsx": sun_network,
+            "component-gantt.xlsx": component_gantt}
 
 
 def build_all(folder: Path) -> list[Path]:
