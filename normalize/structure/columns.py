@@ -79,12 +79,14 @@ class Layout:
     period_headers: per grid column with role "period", its header texts top to bottom,
         with the year distributed to each quarter/month column.
     item_header: the header text of the item column ("Proposed output").
+    section_header: the header text of the section column ("Component", "Outcome").
     """
 
     header_rows: list[int]
     roles: list[str | None]
     period_headers: dict[int, list[str]] = field(default_factory=dict)
     item_header: str = ""
+    section_header: str = ""
     year_hint: int | None = None
 
     def columns(self, role: str) -> list[int]:
@@ -156,6 +158,8 @@ def read_layout(table: Table) -> Layout | None:
     layout = Layout(header_rows, roles)
     layout.item_header = next((clean(grid[header_rows[0]][c].text) for c in layout.item_columns
                                if grid[header_rows[0]][c] is not None), "")
+    layout.section_header = next((clean(grid[header_rows[0]][c].text) for c in layout.columns("section")
+                                  if grid[header_rows[0]][c] is not None), "")
     layout.period_headers = {c: h for c, h in period_headers.items() if roles[c] == "period"}
     layout.year_hint = _header_year(grid, header_rows, roles)
     return layout

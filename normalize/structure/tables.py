@@ -26,6 +26,8 @@ from .outline import ActivityNode, GanttRow, OutlineBuilder, RoleCell, TimelineC
 ROLE_COLUMNS = ("lead", "contributor", "responsible")
 # A label is short ("D4.5", "12", "WP3"); a longer number cell is data.
 MAX_LABEL_CHARS = 12
+# "1. Skills", "2) Jobs" in a section column: the number is the section's label
+_SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$")
 
 
 def read_table(builder: OutlineBuilder, table: Table, layout: Layout | None) -> None:
@@ -70,12 +72,12 @@ def _read_rows(builder: OutlineBuilder, table: Table, layout: Layout) -> None:
                 group = builder.add_activity("output", label, text, cell.source_ref,
                                              block_ids=[b.block_id for b in cell.blocks], evidence="table_row")
                 continue
-            _add_section_from_cell(builder, cell, in_section_column=layout.roles[c] == "section")
+            _add_section_from_cell(builder, cell, layout.section_header if layout.roles[c] == "section" else None)
             group = None
             continue
         for c, cell in filled:
             if layout.roles[c] == "section":
-                _add_section_from_cell(builder, cell, in_section_column=True)
+                _add_section_from_cell(builder, cell, layout.section_header)
                 group = None
         if split:
             # Separate Output and Activities columns: an output cell opens an output
@@ -146,16 +148,21 @@ def _is_section_row(filled, layout: Layout, n_cols: int) -> bool:
     return layout.roles[c] == "section" and bool(PART_LABEL.match(text))
 
 
-def _add_section_from_cell(builder: OutlineBuilder, cell: Cell, in_section_column: bool) -> None:
+def _add_section_from_cell(builder: OutlineBuilder, cell: Cell, column_header: str | None) -> None:
+    """A section from a row spanning the table, or from a cell of a section column
+    (`column_header` is that column's header: "Component" gives focus areas,
+    "Outcome" or no word of a kind gives accomplishments)."""
     text = clean(cell.text)
     blocks = [b.block_id for b in cell.blocks]
     m = PART_LABEL.match(text)
     if m:
         builder.add_section(1, m.group(1), m.group(2), "part", cell.source_ref, block_ids=blocks)
         return
+    in_section_column = column_header is not None
     keyword = keyword_heading(text)
-    label, title = (keyword[0], keyword[1]) if keyword else (None, text)
-    kind = keyword[2] if keyword else "accomplishment" if in_section_column else section_kind(text)
+    numbered = _SECTION_NUMBER.match(text) if in_section_column and not keyword else None
+    label, title = (keyword[0], keyword[1]) if keyword else numbered.groups() if numbered else (None, text)
+    kind = keyword[2] if keyword else section_kind(column_header) if in_section_column else section_kind(text)
     if kind == "other" and in_section_column:
         kind = "accomplishment"
     if kind == "accomplishment" and builder.part is not None:
