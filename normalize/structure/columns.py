@@ -245,6 +245,18 @@ def _period_number(text: str) -> int | None:
     return _month_of(t)
 
 
+# A short cell with one of these header words is a header ("Responsible", "Status");
+# two cells with these make a header row ("Budget line | Indicator"), while one may be
+# an activity that says "budget"; dates say nothing, data rows hold them too.
+_PEOPLE_HEADERS = frozenset({"lead", "contributor", "responsible", "status"})
+_OTHER_HEADERS = frozenset({"other", "item", "output", "output_item", "section", "label"})
+
+
+def _reads_as_header(row: list[Cell | None]) -> bool:
+    roles = [header_role(cell.text) for _, cell in unique_cells(row) if len(cell.text.split()) <= 4]
+    return any(r in _PEOPLE_HEADERS for r in roles) or sum(r in _OTHER_HEADERS for r in roles) >= 2
+
+
 def infer_layout(table: Table, strict: bool = False) -> Layout | None:
     """Column roles of a table without a header row, read from what its cells hold:
     a column of dates is the timeline, a column of organisation lists names who
@@ -259,6 +271,8 @@ def infer_layout(table: Table, strict: bool = False) -> Layout | None:
     grid = table.grid
     if len(grid) < 2 or table.n_cols < 2:
         return None
+    if _reads_as_header(grid[0]):
+        return None  # "Budget line | Amount | Responsible": a header with no activity column
     roles: list[str | None] = [None] * table.n_cols
     lengths = [0.0] * table.n_cols
     for c in range(table.n_cols):

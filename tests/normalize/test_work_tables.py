@@ -154,3 +154,28 @@ def test_a_milestone_table_lists_checkpoints_not_work():
     records, _ = normalize_document(Document("x.pdf", "pdf", (milestones, Paragraph(50, "Deliverables", "p"),
                                                               deliverables)))
     assert [a.label for a in records.tables["activities"]] == ["D1.2"]
+
+
+def test_a_headed_table_without_an_activity_column_is_no_work(tmp_path):
+    """A risk table, then a budget summary ("Budget line | Amount (USD) | Responsible")
+    under its heading, in a real .docx: its header row names no activity column, so it is not read as a table
+    without a header (whose first row would become an activity led by "Responsible")."""
+    import docx
+
+    from parsers.docx import parse_docx
+
+    d = docx.Document()
+    for heading, rows in (("Risks", (("Risk", "Likelihood", "Mitigation"),
+                                     ("Teacher strikes delay training", "Medium", "Train in the holidays"))),
+                          ("Budget summary", (("Budget line", "Amount (USD)", "Responsible"),
+                                              ("Teacher training", "300,000", "UNICEF"),
+                                              ("Learning materials", "450,000", "UNESCO")))):
+        d.add_heading(heading, 1)
+        table = d.add_table(rows=len(rows), cols=3)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+    d.save(tmp_path / "budget.docx")
+    records, _ = normalize_document(parse_docx(tmp_path / "budget.docx"))
+    assert records.tables["activities"] == []
+    assert records.tables["participants"] == []
