@@ -89,6 +89,8 @@ def report(run):
     "owner-table.md",
     "fiscal-plan.docx",
     "fiscal-plan.pdf",
+    "labelled-roles.docx",
+    "labelled-roles.pdf",
 ])
 def test_own_documents_score(report, name):
     row = report[name]

@@ -18,7 +18,8 @@ Regenerate both with `python tests/documents/build.py --pandoc` after changing
 * `generated/narrow-awp.pdf` was printed from `narrow_awp`'s .docx by LibreOffice 7.4.7.2
   (`soffice --headless --convert-to pdf narrow-awp.docx`): its narrow cells cut long words
   with no hyphen; `quarter-ticks.pdf`, `wp-tasks.pdf`,
-  `inline-fields.pdf`, `output-bands.pdf` and `fiscal-plan.pdf` were printed the same way.
+  `inline-fields.pdf`, `output-bands.pdf`, `fiscal-plan.pdf` and `labelled-roles.pdf` were
+  printed the same way.
 
 Issue 10 layout families (gold written by hand before the pipeline met them):
 logframe-numbered.docx, gantt-es.docx, events-annex.docx, pandoc-plan.{md,docx,pdf},
@@ -30,7 +31,8 @@ quarter-ticks.{docx,pdf} (quarters ticked with a check mark), wp-tasks.{docx,pdf
 inline-fields.{docx,pdf} (list items that carry 'Lead: X' and a date after a dash or in a bracket),
 output-bands.{docx,pdf} ('Output 1.1: ...' rows spanning the table over its activity rows),
 owner-table.md (a Markdown plan: Owner / Due / Status columns, a milestones checklist),
-fiscal-plan.{docx,pdf} (a plan for a July-June financial year, Start date / End date columns).
+fiscal-plan.{docx,pdf} (a plan for a July-June financial year, Start date / End date columns),
+labelled-roles.{docx,pdf} ('Lead: X' / 'Support: Y' lines in one agencies cell).
 """
 
 from __future__ import annotations
@@ -854,6 +856,39 @@ def fiscal_plan(path: Path) -> None:
     d.save(path)
 
 
+def labelled_roles(path: Path) -> None:
+    """A joint programme's annual work plan: one row per output ("Output 1: ..." in the
+    first cell), its activities as bullets in one cell, the agencies as labelled lines in
+    one cell ("Lead: UNFPA" / "Support: WHO, UNICEF") and one quarter per activity line."""
+    d = docx.Document()
+    d.add_heading("Joint Programme on Gender-Based Violence – Annual Work Plan 2024", 0)
+    table = d.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Output", "Key activities", "Responsible agencies", "Timeframe"),
+                          strict=True):
+        cell.text = text
+    rows = [
+        ("Output 1: Survivors access quality multi-sectoral services",
+         ["Train health workers on clinical management of rape", "Equip 10 one-stop centres",
+          "Set up a national GBV hotline"], ["Lead: UNFPA", "Support: WHO, UNICEF"], ["Q1–Q2", "Q2", "Q3–Q4"]),
+        ("Output 2: Communities reject harmful social norms",
+         ["Run community dialogues in 50 villages", "Launch a national media campaign"],
+         ["Lead: UN Women", "Support: UNFPA"], ["Q1–Q4", "Q3"]),
+    ]
+    for output, activities, agencies, quarters in rows:
+        cells = table.add_row().cells
+        cells[0].text = output
+        for cell, lines, style in ((cells[1], activities, "List Bullet"), (cells[2], agencies, None),
+                                   (cells[3], quarters, None)):
+            cell.text = lines[0]
+            for line in lines[1:]:
+                cell.add_paragraph(line)
+            if style:
+                for paragraph in cell.paragraphs:
+                    paragraph.style = d.styles[style]
+    d.save(path)
+
+
 BUILDERS = {
     "plan-fr.docx": plan_fr,
     "plan-md.md": plan_md,
@@ -873,12 +908,13 @@ BUILDERS = {
     "output-bands.docx": output_bands,
     "owner-table.md": owner_table_md,
     "fiscal-plan.docx": fiscal_plan,
+    "labelled-roles.docx": labelled_roles,
 }
 
 # Made with pandoc / LibreOffice (module docstring) and committed, copied as they are.
 GENERATED = Path(__file__).resolve().parent / "generated"
 COMMITTED = ("pandoc-plan.docx", "pandoc-plan.pdf", "narrow-awp.pdf", "quarter-ticks.pdf", "wp-tasks.pdf",
-             "inline-fields.pdf", "output-bands.pdf", "fiscal-plan.pdf")
+             "inline-fields.pdf", "output-bands.pdf", "fiscal-plan.pdf", "labelled-roles.pdf")
 
 
 def build_all(folder: Path) -> list[Path]:
