@@ -146,7 +146,7 @@ def _inline_key_re() -> re.Pattern:
 _TRAILING_MONTHS = re.compile(r"\s+\(?(M\d+(?:\s*[-\u2013]\s*M\d+)?(?:@[\d.]+)?(?:\s*;\s*M\d+\S*)*)\)?\s*$")
 
 
-def _fields_of(line: str) -> list[str]:
+def fields_of(line: str) -> list[str]:
     """A labelled line cut where a second label starts ("Lead: A; Partners: B"); a
     line that does not open with a label stays whole (its words are not fields)."""
     parts = _inline_key_re().split(clean(line))
@@ -208,7 +208,7 @@ def find_key_value_items(blocks: list[Block]) -> list[KeyValueItem]:
                 continue
             for line in b.text.split("\n"):
                 # "Lead: UNIGE; Participants: UPSud, Simula": one line, two fields
-                for field_text in _fields_of(line):
+                for field_text in fields_of(line):
                     found = key_line(field_text)
                     if found:
                         _add(item, found, b.source_ref)

@@ -19,7 +19,7 @@ from parsers.model import Cell, Table
 
 from .columns import Layout, header_role, unique_cells
 from .headings import PART_LABEL, keyword_heading, section_kind
-from .keyvalue import title_of
+from .keyvalue import fields_of, key_line, title_of
 from .labels import Item, clean, items_from_paragraphs, nest_items, walk
 from .outline import ActivityNode, GanttRow, OutlineBuilder, RoleCell, TimelineCell
 
@@ -90,7 +90,11 @@ def _read_rows(builder: OutlineBuilder, table: Table, layout: Layout) -> None:
                     _add_row_items(builder, table, layout, cells, out_items, None, "output")
                     continue
                 first = out_items[0]
-                group = builder.add_activity("output", first.label, " ".join(i.text for i in out_items),
+                label, text = first.label, " ".join(i.text for i in out_items)
+                titled = title_of(text) if label is None else None  # "Output 1: Survivors access ..."
+                if titled:
+                    label, text = titled[0], titled[1]
+                group = builder.add_activity("output", label, text,
                                              first.source_ref, block_ids=[b.block_id for cl in out_cells
                                                                           for b in cl.blocks],
                                              evidence="table_row")
@@ -125,6 +129,15 @@ def _numbered_group(cell: Cell) -> tuple[str, str] | None:
     if len(items) == 1 and items[0].label and items[0].label.strip("().")[:1].isdigit():
         return items[0].label, items[0].text
     return None
+
+
+def _labelled_roles(role: str, text: str) -> list[tuple[str, str]]:
+    """(role, holders) of a role cell: its column's role for the whole text, or the role
+    each labelled line names ("Lead: UNFPA" / "Support: WHO, UNICEF")."""
+    fields = [key_line(field) for line in text.splitlines() if clean(line) for field in fields_of(line)]
+    if fields and all(f and f[0] in ROLE_COLUMNS for f in fields):
+        return [(kind, value) for kind, value in fields if value]
+    return [(role, text.strip())]
 
 
 def _titled_output(cell: Cell) -> tuple[str, str] | None:
@@ -230,7 +243,8 @@ def _add_row_items(builder, table: Table, layout: Layout, cells, items: list[Ite
             cell = by_col.get(c)
             if cell is not None and clean(cell.text):
                 for item in items:
-                    nodes[id(item)].roles.append(RoleCell(role, cell.text.strip(), cell.source_ref))
+                    nodes[id(item)].roles.extend(RoleCell(r, value, cell.source_ref)
+                                                 for r, value in _labelled_roles(role, cell.text))
     for c in layout.columns("status"):
         cell = by_col.get(c)
         if cell is not None and clean(cell.text) and len(all_items) == 1:
