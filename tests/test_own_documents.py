@@ -91,6 +91,7 @@ def report(run):
     "fiscal-plan.pdf",
     "labelled-roles.docx",
     "labelled-roles.pdf",
+    "task-force.txt",
 ])
 def test_own_documents_score(report, name):
     row = report[name]

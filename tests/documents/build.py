@@ -32,7 +32,8 @@ inline-fields.{docx,pdf} (list items that carry 'Lead: X' and a date after a das
 output-bands.{docx,pdf} ('Output 1.1: ...' rows spanning the table over its activity rows),
 owner-table.md (a Markdown plan: Owner / Due / Status columns, a milestones checklist),
 fiscal-plan.{docx,pdf} (a plan for a July-June financial year, Start date / End date columns),
-labelled-roles.{docx,pdf} ('Lead: X' / 'Support: Y' lines in one agencies cell).
+labelled-roles.{docx,pdf} ('Lead: X' / 'Support: Y' lines in one agencies cell),
+task-force.txt (a plain-text plan: its title names the work plan, lettered tasks with their fields).
 """
 
 from __future__ import annotations
@@ -889,6 +890,25 @@ def labelled_roles(path: Path) -> None:
     d.save(path)
 
 
+def task_force_txt(path: Path) -> None:
+    """An advocacy task force's plan typed as plain text in an e-mail: a capitalised title
+    that names the work plan, a "Members:" line, numbered themes with lettered tasks
+    that carry their lead and month after a spaced dash or in brackets, and a closing
+    "Next meeting:" line."""
+    path.write_text(
+        "WORKPLAN 2024 - ADVOCACY TASK FORCE\n\n"
+        "Members: Oxfam, CARE, WWF, Christian Aid\n\n"
+        "1. Policy briefs\n"
+        "   a) Draft a brief on climate finance (Lead: Oxfam) - March\n"
+        "   b) Validate the brief with members - April\n"
+        "   c) Launch the brief at the Bonn sessions - June\n"
+        "2. Events\n"
+        "   a) Side event at COP29 (November 2024) - Lead: CARE\n"
+        "   b) Webinar on loss and damage - Q3\n\n"
+        "Next meeting: 14 February 2024\n",
+        encoding="utf-8")
+
+
 BUILDERS = {
     "plan-fr.docx": plan_fr,
     "plan-md.md": plan_md,
@@ -909,6 +929,7 @@ BUILDERS = {
     "owner-table.md": owner_table_md,
     "fiscal-plan.docx": fiscal_plan,
     "labelled-roles.docx": labelled_roles,
+    "task-force.txt": task_force_txt,
 }
 
 # Made with pandoc / LibreOffice (module docstring) and committed, copied as they are.
