@@ -85,6 +85,7 @@ class BatchResult:
 
     stats: files found, parsed (by a parser in this run), cached (from the ledger),
         duplicate, failed.
+    timings: seconds of each file parsed in this run (by source path), and "_total".
     counts: rows per table.
     reusable: every file used the same stored outcome as the previous output, which
         this output code wrote: its tables can be reused as they are.
@@ -105,6 +106,13 @@ class BatchResult:
         """Each file's diagnostics rows, files in source path order."""
         for f, row in zip(self.files, self.documents, strict=True):
             yield _diagnostics(f, row, self._full(f))
+
+    def file_rows(self, i: int) -> tuple[list[DiagnosticRecord], dict[str, list[dict]] | None]:
+        """File i's diagnostics rows and, when it yields its bytes' records, its tables
+        (as in iter_records; else None), from one read of its outcome."""
+        f, full = self.files[i], self._full(self.files[i])
+        reads = f.duplicate_of is None and f.outcome["status"] in READ
+        return _diagnostics(f, self.documents[i], full), full["tables"] if reads else None
 
     def iter_records(self) -> Iterator[dict[str, list[dict]]]:
         """Each read file's rows (table -> rows as column mappings), in doc_id order."""

@@ -112,6 +112,11 @@ def run_command(
     ] = DEFAULT_MAX_ROWS,
     no_report: Annotated[bool, typer.Option(
         "--no-report", help="Do not write report.html (workplan.duckdb is written all the same).")] = False,
+    parquet_partitioned: Annotated[bool, typer.Option(
+        "--parquet-partitioned", help="Write each table's Parquet as one folder per document, "
+                                      "<table>/doc_id=<id>/part-0.parquet (Hive-style), instead of <table>.parquet: "
+                                      "a rerun rewrites only new and changed documents (very large corpora).")
+    ] = False,
 ) -> None:
     """Ingest workplans into CSV + Parquet tables (SPEC.md) in the output folder.
 
@@ -176,7 +181,7 @@ def run_command(
         finally:
             ledger.finish()
     try:
-        write_batch(out, result, _run_info(result, limits, full), tmp=tmp)
+        write_batch(out, result, _run_info(result, limits, full), tmp=tmp, partitioned=parquet_partitioned)
     except IngestError as e:
         err.print(f"Error: {e.message}\n{e.remedy}")
         raise typer.Exit(1) from e

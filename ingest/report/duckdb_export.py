@@ -4,6 +4,12 @@ the dashboard views of `views.sql` (activity_overview, timeline_months, org_work
 The tables are loaded from the folder's Parquet files (typed columns), or from
 its CSVs with the SPEC types where a Parquet file is missing. The file is built
 under a temporary name and renamed into place, so a reader never sees half of it.
+
+An output written with `--parquet-partitioned` (ingest.writers.partitions) gets
+views over its partitions instead of copies of the tables: the file stays a few
+KB and is built in no time at any size, and a query reads the partitions on
+disk. The views name the folder by its absolute path: an output folder moved
+elsewhere needs `workplan-ingest report` to rebuild them.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import os
 from pathlib import Path
 
 from ..schema import TABLES
+from ..writers.partitions import PART_NAME, is_partition_folder
 
 DUCKDB_NAME = "workplan.duckdb"
 PARTIAL_NAME = DUCKDB_NAME + ".partial"
@@ -31,7 +38,9 @@ def write_duckdb(folder: Path) -> Path:
     con = duckdb.connect(str(partial))
     try:
         for name, table in TABLES.items():
-            con.execute(f'CREATE TABLE "{name}" AS {_source(folder, name, table)}')
+            view = not (folder / f"{name}.parquet").is_file() and is_partition_folder(folder / name)
+            source = _dataset_source(folder / name, table) if view else _source(folder, name, table)
+            con.execute(f'CREATE {"VIEW" if view else "TABLE"} "{name}" AS {source}')
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
         con.execute("CHECKPOINT")
     finally:
@@ -49,9 +58,24 @@ def _source(folder: Path, name: str, table) -> str:
     if csv.is_file():
         return (f"SELECT * FROM read_csv({_literal(csv)}, header = true, auto_detect = false, "
                 f"delim = ',', quote = '\"', columns = {{{columns}}})")
+    return _empty(table)
+
+
+def _empty(table) -> str:
     # No file at all: an empty table with the SPEC columns, so the views still work.
     cols = ", ".join(f'CAST(NULL AS {_DUCK_TYPES[c.type]}) AS "{c.name}"' for c in table.columns)
     return f"SELECT {cols} WHERE false"
+
+
+def _dataset_source(dataset: Path, table) -> str:
+    """A query over one table's partitions (`<table>/doc_id=*/part-0.parquet`)."""
+    dataset = dataset.resolve()
+    if not any(dataset.glob(f"*/{PART_NAME}")):
+        return _empty(table)
+    files = _literal(dataset / "*" / PART_NAME)
+    if any(c in str(dataset) for c in "*?[]{}"):  # the folder's own name would be read as a pattern
+        files = "[" + ", ".join(_literal(p) for p in sorted(dataset.glob(f"*/{PART_NAME}"))) + "]"
+    return f"SELECT * FROM read_parquet({files}, hive_partitioning = true)"
 
 
 def _literal(value) -> str:

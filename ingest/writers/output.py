@@ -27,6 +27,7 @@ from .csv import CsvTable
 from .datapackage import write_datapackage
 from .ownership import MARKER_NAME, MARKER_TEXT, carry_foreign, written_by_us
 from .parquet import ParquetTable
+from .partitions import remove_folder
 
 
 def sort_rows(table_name: str, rows: list) -> list:
@@ -85,7 +86,7 @@ def recover(out: Path, keep: Path | None = None) -> None:
         if (keep is not None and leftover == Path(keep)) or not _ours(leftover):
             continue  # never remove what the tool did not write
         if leftover.is_dir() and not leftover.is_symlink():
-            shutil.rmtree(leftover, ignore_errors=True)
+            remove_folder(leftover)
         else:
             leftover.unlink(missing_ok=True)
 
@@ -184,7 +185,7 @@ def publish(out: Path, fill, run_info: dict, extra_files: dict[str, Path] | None
         os.replace(tmp, out)
         _fsync_dir(out.parent)
         if old.exists():
-            shutil.rmtree(old, ignore_errors=True)
+            remove_folder(old)
     except OSError as e:
         raise OutputError(f"Cannot write the output folder {out}: {e.strerror or e}.") from e
 

@@ -9,7 +9,10 @@ naming the tool and the output format). The rules, as a careful user of `rsync` 
   output; any other existing folder is refused before anything is read;
 * the output may not be an input folder, lie inside one, or lie above an input;
 * files in a tool-written folder that the tool did not write are carried into the
-  new dataset (hard-linked, or copied): nothing of the user's disappears.
+  new dataset (hard-linked, or copied): nothing of the user's disappears. The
+  tables' folders of `--parquet-partitioned` (writers.partitions) count as the
+  tool's only in a folder with the marker, and only while they hold nothing but
+  partitions.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from parsers.errors import IngestError
 
 from ..ledger import LEDGER_NAME
 from ..schema import TABLES
+from .manifest import MANIFEST_NAME
+from .partitions import is_partition_folder
 
 MARKER_NAME = ".workplan-ingest"
 OUTPUT_FORMAT = 1
@@ -31,7 +36,7 @@ MARKER_TEXT = json.dumps({"tool": "workplan-ingest", "output_format": OUTPUT_FOR
 # Every name a run writes into its output folder.
 OWN_NAMES = frozenset(
     [MARKER_NAME, "run.json", "datapackage.json", LEDGER_NAME, f"{LEDGER_NAME}-journal",
-     f"{LEDGER_NAME}-wal", f"{LEDGER_NAME}-shm"]
+     f"{LEDGER_NAME}-wal", f"{LEDGER_NAME}-shm", MANIFEST_NAME, f"{MANIFEST_NAME}-journal"]
     + [f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet")]
     # ingest.report.OUTPUT_NAMES: the review page and the DuckDB file, with their temporary names
     + ["report.html", "report.html.partial", "workplan.duckdb", "workplan.duckdb.partial",
@@ -67,7 +72,9 @@ def written_by_us(folder: Path) -> bool:
 
 def foreign_entries(folder: Path) -> list[Path]:
     """The entries of `folder` that the tool did not write, in name order."""
-    return sorted(child for child in Path(folder).iterdir() if child.name not in OWN_NAMES)
+    marked = has_marker(folder)
+    return sorted(child for child in Path(folder).iterdir()
+                  if child.name not in OWN_NAMES and not (marked and is_partition_folder(child)))
 
 
 def check_output_folder(out: Path, inputs: list[Path]) -> None:

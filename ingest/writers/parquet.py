@@ -4,6 +4,7 @@ in row groups so that a table of any length needs only one group in memory."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 from ..schema import TableSchema
@@ -26,6 +27,14 @@ def _value(value, type_name: str):
     return value
 
 
+@functools.cache
+def arrow_schema(table: TableSchema):
+    """The pyarrow schema of one table: its columns with their Parquet types."""
+    import pyarrow as pa
+
+    return pa.schema([pa.field(c.name, getattr(pa, _TYPE_NAMES[c.type])()) for c in table.columns])
+
+
 class ParquetTable:
     """One table's Parquet file, appended to in row order (tuples in column order).
 
@@ -38,7 +47,7 @@ class ParquetTable:
 
         self._pa = pa
         self.table = table
-        self.schema = pa.schema([pa.field(c.name, getattr(pa, _TYPE_NAMES[c.type])()) for c in table.columns])
+        self.schema = arrow_schema(table)
         self._writer = pq.ParquetWriter(path, self.schema)
         self._rows: list[tuple] = []
         self.rows_per_group = rows_per_group or ROWS_PER_GROUP
