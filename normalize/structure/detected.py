@@ -137,7 +137,10 @@ def _dated_tail(text: str) -> re.Match | None:
 
 def trailing_timeline(text: str, source_ref: str) -> TimelineCell | None:
     """A TimelineCell for a date in brackets that ends an item ("Map initiatives (Q1 2021)"),
-    or after a spaced dash ("Book the venue – by 15 March")."""
+    or after a spaced dash ("Book the venue – by 15 March"); labelled fields after it
+    ("Side event (November 2024) - Lead: CARE") are looked past."""
+    while (field := _TRAILING_DASH.search(text)) and key_line(field.group(1)):
+        text = text[:field.start()]
     dash = _dated_tail(text)
     if dash:
         return TimelineCell(dash.group(1).strip(), source_ref)

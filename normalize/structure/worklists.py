@@ -30,6 +30,8 @@ from .owners import is_initials_key
 # A lead-in that is not a heading is one short line ("Activities:", "Next steps");
 # a longer line is a sentence that merely mentions work.
 MAX_LEAD_IN_CHARS = 120
+# At most this many labelled lines ("Members: ...", "Period: ...") between a title and its list
+MAX_LABELLED_LINES = 4
 
 
 @dataclass
@@ -95,19 +97,47 @@ def find_work_lists(blocks: list[Block], claimed: set[int] = frozenset()) -> lis
             i += 1
             continue
         parent = title_of(lead.text)  # "Phase 1 – ...", a list item itself on a slide
+        start = i + 1
         if not (parent or announces_work(lead) or _checklist_below(blocks, i + 1)):
-            i += 1
-            continue
-        end = _list_end(blocks, i + 1, claimed)
-        paragraphs = [b for b in blocks[i + 1:end] if isinstance(b, Paragraph)]
+            if not (_is_title_line(blocks, i) and announces_work_text(lead.text)):
+                i += 1
+                continue
+            # "WORKPLAN 2024 - ADVOCACY TASK FORCE" atop a text export, then "Members: ..."
+            start = _after_labelled_lines(blocks, i + 1)
+        end = _list_end(blocks, start, claimed)
+        paragraphs = [b for b in blocks[start:end] if isinstance(b, Paragraph)]
         items = [it for it in items_from_paragraphs(paragraphs)
                  if is_item_text(it.text) and not is_heading_text(it.text, contents)]
         if items:
-            found.append(WorkList(i, i + 1, end, parent, nest_items(items)))
+            found.append(WorkList(i, start, end, parent, nest_items(items)))
             i = end
         else:
             i += 1
     return found
+
+
+def _is_title_line(blocks: list[Block], i: int) -> bool:
+    """True for the document's first line of text when it stands alone as a title
+    (a short line, no list label): a plain-text export's way of writing its title."""
+    first = next((j for j, b in enumerate(blocks) if isinstance(b, Paragraph) and clean(b.text)), None)
+    p = blocks[i]
+    return first == i and len(clean(p.text)) <= MAX_LEAD_IN_CHARS and not _is_list_paragraph(p)
+
+
+def _after_labelled_lines(blocks: list[Block], start: int) -> int:
+    """The index after the labelled lines that hold a value ("Members: Oxfam, CARE")
+    right under a title, where its list starts; a label without a value ("Co-chairs:")
+    opens a list of its own, so the skipping stops there."""
+    j = start
+    while j < len(blocks) and j < start + MAX_LABELLED_LINES:
+        b = blocks[j]
+        text = clean(b.text) if isinstance(b, Paragraph) else None
+        if text is None or (text and not (_LABELLED_LINE.match(text) or key_line(text))):
+            break
+        if text and not text.partition(":")[2].strip():
+            break
+        j += 1
+    return j
 
 
 def _checklist_below(blocks: list[Block], start: int) -> bool:
