@@ -88,3 +88,9 @@ def test_organisations_data_custom_list_replaces_the_default():
     assert m.lookup("acme agency").org_id == "ACME"
     assert m.lookup("UNDP") is None
     assert org_key("  U.N.–Women ") == "un women"
+
+
+def test_collective_bodies_are_groups_not_unlisted_organisations():
+    m = OrgMatcher()
+    assert [r.org_id for r in m.split_list("Local communities; IUCN")] == ["group:Local communities", "IUCN"]
+    assert [r.org_id for r in m.split_list("Donors")] == ["group:Donors"]
