@@ -92,6 +92,8 @@ def report(run):
     "labelled-roles.docx",
     "labelled-roles.pdf",
     "task-force.txt",
+    "fill-gantt.docx",
+    "fill-gantt.pdf",
 ])
 def test_own_documents_score(report, name):
     row = report[name]

@@ -18,8 +18,8 @@ Regenerate both with `python tests/documents/build.py --pandoc` after changing
 * `generated/narrow-awp.pdf` was printed from `narrow_awp`'s .docx by LibreOffice 7.4.7.2
   (`soffice --headless --convert-to pdf narrow-awp.docx`): its narrow cells cut long words
   with no hyphen; `quarter-ticks.pdf`, `wp-tasks.pdf`,
-  `inline-fields.pdf`, `output-bands.pdf`, `fiscal-plan.pdf` and `labelled-roles.pdf` were
-  printed the same way.
+  `inline-fields.pdf`, `output-bands.pdf`, `fiscal-plan.pdf`, `labelled-roles.pdf` and
+  `fill-gantt.pdf` were printed the same way.
 
 Issue 10 layout families (gold written by hand before the pipeline met them):
 logframe-numbered.docx, gantt-es.docx, events-annex.docx, pandoc-plan.{md,docx,pdf},
@@ -33,7 +33,8 @@ output-bands.{docx,pdf} ('Output 1.1: ...' rows spanning the table over its acti
 owner-table.md (a Markdown plan: Owner / Due / Status columns, a milestones checklist),
 fiscal-plan.{docx,pdf} (a plan for a July-June financial year, Start date / End date columns),
 labelled-roles.{docx,pdf} ('Lead: X' / 'Support: Y' lines in one agencies cell),
-task-force.txt (a plain-text plan: its title names the work plan, lettered tasks with their fields).
+task-force.txt (a plain-text plan: its title names the work plan, lettered tasks with their fields),
+fill-gantt.{docx,pdf} (bars drawn only as shaded cells under years spanning their months).
 """
 
 from __future__ import annotations
@@ -909,6 +910,36 @@ def task_force_txt(path: Path) -> None:
         encoding="utf-8")
 
 
+def fill_gantt(path: Path) -> None:
+    """A wetland project's implementation schedule: a two-row header whose years span
+    their months ("2024" over Oct-Dec, "2025" over Jan-Jun) and bars drawn only as
+    shaded cells, no mark in them; the responsible bodies include local communities."""
+    d = docx.Document()
+    section = d.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    d.add_heading("Wetland Restoration Project – Implementation Schedule", 1)
+    months = ("Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun")
+    table = d.add_table(rows=2, cols=2 + len(months))
+    table.style = "Table Grid"
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "Activity"
+    table.cell(0, 1).merge(table.cell(1, 1)).text = "Responsible"
+    table.cell(0, 2).merge(table.cell(0, 4)).text = "2024"
+    table.cell(0, 5).merge(table.cell(0, 10)).text = "2025"
+    for c, month in enumerate(months, start=2):
+        table.cell(1, c).text = month
+    for activity, owner, bars in (("Baseline survey of bird populations", "BirdLife", "XXX......"),
+                                  ("Remove invasive plants", "Local communities; IUCN", "..XXXX..."),
+                                  ("Replant native reeds", "IUCN", ".....XXX."),
+                                  ("Final monitoring report", "BirdLife", "........X")):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = activity, owner
+        for c, bar in enumerate(bars, start=2):
+            if bar == "X":
+                _shade(cells[c], "4F81BD")
+    d.save(path)
+
+
 BUILDERS = {
     "plan-fr.docx": plan_fr,
     "plan-md.md": plan_md,
@@ -930,12 +961,14 @@ BUILDERS = {
     "fiscal-plan.docx": fiscal_plan,
     "labelled-roles.docx": labelled_roles,
     "task-force.txt": task_force_txt,
+    "fill-gantt.docx": fill_gantt,
 }
 
 # Made with pandoc / LibreOffice (module docstring) and committed, copied as they are.
 GENERATED = Path(__file__).resolve().parent / "generated"
 COMMITTED = ("pandoc-plan.docx", "pandoc-plan.pdf", "narrow-awp.pdf", "quarter-ticks.pdf", "wp-tasks.pdf",
-             "inline-fields.pdf", "output-bands.pdf", "fiscal-plan.pdf", "labelled-roles.pdf")
+             "inline-fields.pdf", "output-bands.pdf", "fiscal-plan.pdf", "labelled-roles.pdf",
+             "fill-gantt.pdf")
 
 
 def build_all(folder: Path) -> list[Path]:
