@@ -94,6 +94,8 @@ def report(run):
     "task-force.txt",
     "fill-gantt.docx",
     "fill-gantt.pdf",
+    "heading-items.docx",
+    "heading-items.pdf",
 ])
 def test_own_documents_score(report, name):
     row = report[name]

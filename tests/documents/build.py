@@ -18,8 +18,8 @@ Regenerate both with `python tests/documents/build.py --pandoc` after changing
 * `generated/narrow-awp.pdf` was printed from `narrow_awp`'s .docx by LibreOffice 7.4.7.2
   (`soffice --headless --convert-to pdf narrow-awp.docx`): its narrow cells cut long words
   with no hyphen; `quarter-ticks.pdf`, `wp-tasks.pdf`,
-  `inline-fields.pdf`, `output-bands.pdf`, `fiscal-plan.pdf`, `labelled-roles.pdf` and
-  `fill-gantt.pdf` were printed the same way.
+  `inline-fields.pdf`, `output-bands.pdf`, `fiscal-plan.pdf`, `labelled-roles.pdf`,
+  `fill-gantt.pdf` and `heading-items.pdf` were printed the same way.
 
 Issue 10 layout families (gold written by hand before the pipeline met them):
 logframe-numbered.docx, gantt-es.docx, events-annex.docx, pandoc-plan.{md,docx,pdf},
@@ -34,7 +34,8 @@ owner-table.md (a Markdown plan: Owner / Due / Status columns, a milestones chec
 fiscal-plan.{docx,pdf} (a plan for a July-June financial year, Start date / End date columns),
 labelled-roles.{docx,pdf} ('Lead: X' / 'Support: Y' lines in one agencies cell),
 task-force.txt (a plain-text plan: its title names the work plan, lettered tasks with their fields),
-fill-gantt.{docx,pdf} (bars drawn only as shaded cells under years spanning their months).
+fill-gantt.{docx,pdf} (bars drawn only as shaded cells under years spanning their months),
+heading-items.{docx,pdf} (unnumbered headings over Lead / Timeline lines: work items).
 """
 
 from __future__ import annotations
@@ -940,6 +941,32 @@ def fill_gantt(path: Path) -> None:
     d.save(path)
 
 
+def heading_items(path: Path) -> None:
+    """A city network's action plan: "Priority N:" headings, then each action as an
+    unnumbered Heading 2 followed by its labelled lines (Lead, Partners, Timeline, Budget)
+    and a one-line description: the headings name work items, not sections."""
+    d = docx.Document()
+    d.add_heading("Urban Resilience Network – 2025 Action Plan", 0)
+    priorities = [
+        ("Priority 1: Heat action", [
+            ("Heat risk mapping", ["Lead: UN-Habitat", "Partners: WMO, city governments", "Timeline: Q1–Q2 2025"],
+             "Map heat-vulnerable neighbourhoods in five pilot cities."),
+            ("Cool roofs pilot", ["Lead: UNEP", "Timeline: July–December 2025", "Budget: USD 200,000"],
+             "Retrofit 50 public buildings with reflective roofs.")]),
+        ("Priority 2: Flood preparedness", [
+            ("Early warning for informal settlements", ["Lead: UNDRR", "Timeline: 2025"],
+             "Connect informal settlements to the national flood warning service.")]),
+    ]
+    for priority, actions in priorities:
+        d.add_heading(priority, 1)
+        for title, lines, description in actions:
+            d.add_heading(title, 2)
+            for line in lines:
+                d.add_paragraph(line)
+            d.add_paragraph(description)
+    d.save(path)
+
+
 BUILDERS = {
     "plan-fr.docx": plan_fr,
     "plan-md.md": plan_md,
@@ -962,13 +989,14 @@ BUILDERS = {
     "labelled-roles.docx": labelled_roles,
     "task-force.txt": task_force_txt,
     "fill-gantt.docx": fill_gantt,
+    "heading-items.docx": heading_items,
 }
 
 # Made with pandoc / LibreOffice (module docstring) and committed, copied as they are.
 GENERATED = Path(__file__).resolve().parent / "generated"
 COMMITTED = ("pandoc-plan.docx", "pandoc-plan.pdf", "narrow-awp.pdf", "quarter-ticks.pdf", "wp-tasks.pdf",
              "inline-fields.pdf", "output-bands.pdf", "fiscal-plan.pdf", "labelled-roles.pdf",
-             "fill-gantt.pdf")
+             "fill-gantt.pdf", "heading-items.pdf")
 
 
 def build_all(folder: Path) -> list[Path]:
