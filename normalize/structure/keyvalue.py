@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from parsers.model import Block, Paragraph, Table
 
 from ..data import load_json
-from .headings import keyword_heading
+from .headings import is_generic_heading, is_workplan_heading, keyword_heading
 from .labels import clean
 
 # How far below its title a labelled line may sit: an action's description rarely
@@ -31,6 +31,8 @@ MAX_BLOCKS_PER_ITEM = 30
 # A title is one line of a heading's length; longer text is prose that happens to
 # start with "Action 1".
 MAX_TITLE_CHARS = 200
+# Labelled lines looked at under a heading to tell a work item from a section
+MAX_FIELD_LINES = 6
 
 
 @dataclass
@@ -184,10 +186,33 @@ def split_title_line(text: str) -> tuple[str, list[str], str | None]:
     return head, fields, None
 
 
+def _heading_title(blocks: list[Block], i: int) -> tuple[None, str, str] | None:
+    """(None, title, "activity") for an unnumbered heading right above labelled lines
+    that name both who and when ("Heat risk mapping" / "Lead: UN-Habitat" / "Timeline:
+    Q1-Q2 2025"): a work item, where a section's lines name only who leads it."""
+    p = blocks[i]
+    text = clean(p.text)
+    if not p.heading_level or (p.style or "").lower() == "title" or not text or len(text) > MAX_TITLE_CHARS \
+            or keyword_heading(text) or is_generic_heading(text) or is_workplan_heading(text):
+        return None
+    kinds: set[str] = set()
+    for b in blocks[i + 1:i + 1 + MAX_FIELD_LINES]:
+        if not isinstance(b, Paragraph) or b.heading_level:
+            break
+        if not clean(b.text):
+            continue
+        found = [f for line in b.text.split("\n") for part in fields_of(line) if (f := key_line(part))]
+        if not found:
+            break
+        kinds.update(kind for kind, _ in found)
+    return (None, text, "activity") if "timeline" in kinds and kinds & {"lead", "responsible"} else None
+
+
 def find_key_value_items(blocks: list[Block]) -> list[KeyValueItem]:
     """Every key-value work item among `blocks` (a story's top-level blocks), in order."""
     titles = [(i, t, split) for i, b in enumerate(blocks)
-              if isinstance(b, Paragraph) and (t := title_of((split := split_title_line(b.text))[0]))]
+              if isinstance(b, Paragraph) and (t := title_of((split := split_title_line(b.text))[0])
+                                               or _heading_title(blocks, i))]
     items = []
     for n, (i, (label, title, kind), (_, inline, months)) in enumerate(titles):
         limit = min(titles[n + 1][0] if n + 1 < len(titles) else len(blocks), i + 1 + MAX_BLOCKS_PER_ITEM)
