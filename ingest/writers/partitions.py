@@ -50,11 +50,6 @@ def is_partition_folder(path: Path) -> bool:
                    for e in entries)
 
 
-def has_partitions(folder: Path) -> bool:
-    """True when output folder `folder` holds its tables in this layout."""
-    return any(is_partition_folder(Path(folder) / name) for name in TABLES)
-
-
 def write_schemas(folder: Path, previous: Path | None = None) -> None:
     """Create every table's folder in `folder`, each with its `_common_metadata`,
     linked from output folder `previous` (written by the same code) where it has one."""
@@ -85,12 +80,14 @@ def link_partition(previous: Path, folder: Path, table: str, doc_id: str) -> Non
     """Hard-link one document's partition file of `table` from the previous output
     folder into `folder` (a copy where links are impossible); FileNotFoundError when
     the previous output has no such file."""
-    src, dest = partition_file(previous, table, doc_id), partition_file(folder, table, doc_id)
-    dest.parent.mkdir()
+    # os.path, not pathlib: this runs for every partition of every unchanged document
+    name = partition_name(doc_id)
+    src, dest = os.path.join(previous, table, name, PART_NAME), os.path.join(folder, table, name)
+    os.mkdir(dest)
     try:
-        _link_or_copy(src, dest)
+        _link_or_copy(src, os.path.join(dest, PART_NAME))
     except FileNotFoundError:
-        dest.parent.rmdir()
+        os.rmdir(dest)
         raise
 
 
