@@ -1,7 +1,9 @@
 """Batch scale: docs per minute for a generated corpus with the local process pool
 and with `--executor dask` on a LocalCluster, peak memory of the whole process
-tree at 200 and 2,000 documents, and the cost of a rerun of the unchanged corpus,
-all measured in the same run and reported as ratios.
+tree at 200 and 2,000 documents, the cost of a rerun of the unchanged corpus,
+and of a rerun with one changed file with Parquet as one file per table and
+partitioned by document (`--parquet-partitioned`), each against the full run of
+its layout: all measured in the same run and reported as ratios.
 
 The corpus (bench/corpus.py: text workplans from the shared seeds, each with rows
 of its own) is generated once under bench/out/scale-corpus/. Each batch runs in a
@@ -75,6 +77,7 @@ def main(args: list[str]) -> None:
     few = _run(work / "small", subset, "--full")
     many = _run(work / "large", everything, "--full")
     rerun = _run(work / "large", everything)
+    layouts = _one_changed(work, everything, many)
     rows = [("local", few, n_small), ("local", many, n_large)]
     if "--no-dask" not in args:
         rows.append(("dask", _run(work / "dask", everything, "--full", "--executor=dask"), n_large))
@@ -95,9 +98,51 @@ def main(args: list[str]) -> None:
         dask_rate = n_large / rows[2][1]["seconds"]
         print(f"  ratio dask / local docs per minute: {dask_rate / (n_large / many['seconds']):.2f}")
         print(f"  dask peak tree RSS / local: {rows[2][1]['peak'] / many['peak']:.2f}")
+    _print_layouts(layouts, n_large)
     for label, value, budget in (("rerun", ratio, RERUN_BUDGET), ("memory", memory, MEMORY_BUDGET)):
         if value > budget:
             print(f"  OVER BUDGET: {label} {value:.3f} > {budget}")
+
+
+def _one_changed(work: pathlib.Path, inputs: list[pathlib.Path], single_full: dict) -> dict:
+    """Full run, unchanged rerun and rerun with one edited file, for each Parquet
+    layout ("single": <table>.parquet, from `single_full` and its output; and
+    "partitioned"). The edited file is put back afterwards."""
+    partitioned = "--parquet-partitioned"
+    runs = {"single": {"full": single_full}, "partitioned": {}}
+    runs["partitioned"]["full"] = _run(work / "partitioned", inputs, "--full", partitioned)
+    runs["partitioned"]["unchanged"] = _run(work / "partitioned", inputs, partitioned)
+    edited = sorted(inputs[0].glob("*.txt"))[len(list(inputs[0].glob("*.txt"))) // 2]
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text + "\n\tz) Review the rerun bench\tUNEP\tQ4 2023\n", encoding="utf-8")
+    try:
+        runs["single"]["changed"] = _run(work / "large", inputs)
+        runs["partitioned"]["changed"] = _run(work / "partitioned", inputs, partitioned)
+    finally:
+        edited.write_text(text, encoding="utf-8")
+    for layout in runs.values():
+        assert layout["changed"]["stats"]["parsed"] == 1, layout["changed"]["stats"]
+    parts = runs["partitioned"]
+    assert parts["unchanged"]["partitions"]["documents_written"] == 0, parts["unchanged"]["partitions"]
+    assert parts["changed"]["partitions"]["documents_written"] == 1, parts["changed"]["partitions"]
+    return runs
+
+
+def _print_layouts(runs: dict, n: int) -> None:
+    single, parts = runs["single"], runs["partitioned"]
+    print(f"  Parquet partitioned by document, {n} docs: full run {parts['full']['seconds']:7.1f} s "
+          f"({parts['full']['partitions']['partitions_written']} partitions), "
+          f"peak tree RSS {parts['full']['peak'] / 2**20:6.0f} MB")
+    print(f"  ratio partitioned / single-file full run: {parts['full']['seconds'] / single['full']['seconds']:.2f}")
+    print(f"  ratio partitioned rerun (unchanged) / its full run: "
+          f"{parts['unchanged']['seconds'] / parts['full']['seconds']:.3f}")
+    for name, layout in (("single-file", single), ("partitioned", parts)):
+        changed = layout["changed"]
+        print(f"  rerun with one changed file, {name:11s}: {changed['seconds']:6.2f} s (tables written in "
+              f"{changed['write_s']:5.2f} s), ratio to its full run {changed['seconds'] / layout['full']['seconds']:.3f}")
+    print(f"  ratio one-changed rerun partitioned / single-file: "
+          f"{parts['changed']['seconds'] / single['changed']['seconds']:.2f} "
+          f"(writing the tables: {parts['changed']['write_s'] / single['changed']['write_s']:.2f})")
 
 
 if __name__ == "__main__":
