@@ -62,6 +62,15 @@ def _table(d, rows):
     return table
 
 
+def _headed_table(d, header):
+    """A "Table Grid" table holding only its header row; rows are added below it."""
+    table = d.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    return table
+
+
 def plan_fr(path: Path) -> None:
     """A French plan: role lines with " :", a grouped output table, a quarter Gantt grid
     under a year header, a key-events annex, and reviewer comments on an activity and
@@ -666,10 +675,7 @@ def narrow_awp(path: Path) -> None:
     ]
     for heading, outputs in plans:
         d.add_heading(heading, 1)
-        table = d.add_table(rows=1, cols=len(NARROW_HEADER))
-        table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, NARROW_HEADER, strict=True):
-            cell.text = text
+        table = _headed_table(d, NARROW_HEADER)
         for output, activities in outputs:
             first = len(table.rows)
             for activity in activities:
@@ -712,10 +718,7 @@ def quarter_ticks(path: Path) -> None:
     ]
     for heading, rows in outcomes:
         d.add_heading(heading, 1)
-        table = d.add_table(rows=1, cols=len(QUARTER_HEADER))
-        table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, QUARTER_HEADER, strict=True):
-            cell.text = text
+        table = _headed_table(d, QUARTER_HEADER)
         for number, activity, indicator, target, owner, ticks, budget in rows:
             marks = ["✓" if t == "X" else "" for t in ticks]
             values = (number, activity, indicator, target, owner, *marks, budget)
@@ -865,11 +868,7 @@ def labelled_roles(path: Path) -> None:
     one cell ("Lead: UNFPA" / "Support: WHO, UNICEF") and one quarter per activity line."""
     d = docx.Document()
     d.add_heading("Joint Programme on Gender-Based Violence – Annual Work Plan 2024", 0)
-    table = d.add_table(rows=1, cols=4)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("Output", "Key activities", "Responsible agencies", "Timeframe"),
-                          strict=True):
-        cell.text = text
+    table = _headed_table(d, ("Output", "Key activities", "Responsible agencies", "Timeframe"))
     rows = [
         ("Output 1: Survivors access quality multi-sectoral services",
          ["Train health workers on clinical management of rape", "Equip 10 one-stop centres",
