@@ -9,7 +9,12 @@ labels), lists (list levels by indent), tables (grids, spans, tables over severa
 pages), footnotes (marks and note text at page feet, and the "↩" endnotes of HTML
 exports), annotations (reviewer comments), pages
 (one page's items), assemble (block ids and source_refs); booktabs, booktab_rows,
-rules and bullets read tables ruled across only and the bullets browsers draw.
+rules and bullets read tables ruled across only and the bullets browsers draw;
+packed keeps each page's words compactly between passes.
+
+Pages are read once, one at a time; what measures over the whole document need
+is counted as each page is read, and the words wait, packed, until those
+measures are known (see pages.build_pages).
 """
 
 from __future__ import annotations
@@ -23,9 +28,9 @@ from ..model import Diagnostic, Document
 from .assemble import assemble, comments, notes
 from .footnotes import take_endnotes
 from .furniture import remove_furniture
-from .layout import body_size
+from .layout import most_common_size
 from .lists import set_levels
-from .pages import build_pages, document_vocab, read_page
+from .pages import Counts, RawPage, build_pages, read_page
 from .paragraphs import ParaDraft, heading_levels
 from .reader import check_text_layer, open_pdf
 from .tables import merge_across_pages
@@ -38,14 +43,42 @@ def parse_pdf(path: str | Path) -> Document:
     scan), UnreadableFile (damaged or truncated).
     """
     path = Path(path)
+    title, n_pages, raw_pages, counts, diags = _read(path)
+    check_text_layer(path, counts.words, n_pages)
+    diags.extend(_dropped_glyphs(raw_pages))
+    diags.extend(remove_furniture(raw_pages))
+
+    pages, page_diags = build_pages(raw_pages, counts.vocab)
+    del raw_pages  # their words went as each page was built
+    items = merge_across_pages([it for p in pages for it in p.items])
+    # a merged table stays on the page where it starts (paragraph numbering is per page)
+    for p in pages:
+        p.items = [it for it in items if it.page == p.number]
+    del items
+    take_endnotes(pages)
+    paras = [it for p in pages for it in p.items if isinstance(it, ParaDraft)]
+    set_levels(paras)
+    levels = heading_levels(paras, most_common_size(counts.sizes))
+    del paras
+    blocks, ids = assemble(pages, levels)
+    note_records, note_diags = notes(pages, ids)
+    return Document(str(path), "pdf", blocks, notes=note_records, comments=comments(pages, ids),
+                    title=title, n_pages=n_pages, diagnostics=tuple(diags + page_diags + note_diags))
+
+
+def _read(path: Path) -> tuple[str | None, int, list[RawPage], Counts, list[Diagnostic]]:
+    """(title, number of pages, the pages read, their counts, diagnostics): one pass
+    over the pages, each closed once read. pdfplumber's objects stay in here, so
+    they are freed before the pages are built."""
     pdf = open_pdf(path)
     diags = []
+    counts = Counts()
     try:
         title = _title(pdf.metadata)
         raw_pages = []
         for number, page in enumerate(pdf.pages, start=1):
             try:
-                raw_pages.append(read_page(page, number))
+                raw_pages.append(read_page(page, number, counts))
             except IngestError:
                 raise
             except Exception as exc:  # one broken page costs that page, not the file
@@ -62,24 +95,7 @@ def parse_pdf(path: str | Path) -> Document:
         pdf.close()
     if not raw_pages:
         raise UnreadableFile(f"{path.name}: no page could be read.")
-    all_words = [w for rp in raw_pages for w in rp.words]
-    check_text_layer(path, len(all_words), n_pages)
-    diags.extend(_dropped_glyphs(raw_pages))
-    diags.extend(remove_furniture(raw_pages))
-
-    pages, page_diags = build_pages(raw_pages, document_vocab(all_words))
-    items = merge_across_pages([it for p in pages for it in p.items])
-    # a merged table stays on the page where it starts (paragraph numbering is per page)
-    for p in pages:
-        p.items = [it for it in items if it.page == p.number]
-    take_endnotes(pages)
-    paras = [it for p in pages for it in p.items if isinstance(it, ParaDraft)]
-    set_levels(paras)
-    levels = heading_levels(paras, body_size(all_words))
-    blocks, ids = assemble(pages, levels)
-    note_records, note_diags = notes(pages, ids)
-    return Document(str(path), "pdf", blocks, notes=note_records, comments=comments(pages, ids),
-                    title=title, n_pages=n_pages, diagnostics=tuple(diags + page_diags + note_diags))
+    return title, n_pages, raw_pages, counts, diags
 
 
 def _dropped_glyphs(raw_pages) -> list[Diagnostic]:

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import make
 from ..model import Block, Cell, Comment, Diagnostic, Note, NoteRef, Paragraph, Row, Table
-from .annotations import quad_text
 from .pages import PageItems
 from .paragraphs import ParaDraft
 from .tables import TableDraft
@@ -19,19 +18,25 @@ from .tables import TableDraft
 class _Ids:
     next_block: int = 0
     next_table: int = 0
-    # page -> [(top, bottom, x0, x1, block_id)] for placing comments
+    # page -> [(top, bottom, x0, x1, block_id)] for placing comments, kept for the
+    # pages that have some (a box per block of every page would outweigh the blocks)
     boxes: dict[int, list[tuple[float, float, float, float, int]]] = field(default_factory=dict)
     # (page, mark) -> (block_id, offset, text before the mark)
     marks: dict[tuple[int, str], tuple[int, int, str]] = field(default_factory=dict)
 
 
 def assemble(pages: list[PageItems], levels: dict[float, int]) -> tuple[tuple[Block, ...], _Ids]:
-    """Top-level blocks for all page items, and the id bookkeeping for notes and comments."""
-    ids = _Ids()
+    """Top-level blocks for all page items, and the id bookkeeping for notes and comments.
+
+    Each page's items are taken from it (`PageItems.items` is left empty) as they
+    become blocks, so the drafts go while the blocks come.
+    """
+    ids = _Ids(boxes={page.number: [] for page in pages if page.annots})
     blocks: list[Block] = []
     for page in pages:
         n_para = 0
-        for item in page.items:
+        items, page.items = page.items, []
+        for item in items:
             if isinstance(item, ParaDraft):
                 n_para += 1
                 blocks.append(_paragraph(item, f"page {item.page}, paragraph {n_para}", ids, levels))
@@ -43,7 +48,8 @@ def assemble(pages: list[PageItems], levels: dict[float, int]) -> tuple[tuple[Bl
 def _paragraph(d: ParaDraft, ref: str, ids: _Ids, levels: dict[float, int]) -> Paragraph:
     block_id = ids.next_block
     ids.next_block += 1
-    ids.boxes.setdefault(d.page, []).append((d.top, d.bottom, d.x0, d.x1, block_id))
+    if d.page in ids.boxes:
+        ids.boxes[d.page].append((d.top, d.bottom, d.x0, d.x1, block_id))
     for mark, offset in d.marks:
         ids.marks.setdefault((d.page, mark), (block_id, offset, d.text[:offset]))
     level = levels.get(round(d.size * 2) / 2) if d.label is None else None
@@ -57,7 +63,8 @@ def _table(t: TableDraft, ids: _Ids, levels: dict[float, int]) -> Table:
     ids.next_block += 1
     ids.next_table += 1
     index = ids.next_table
-    ids.boxes.setdefault(t.page, []).append((t.bbox[1], t.bbox[3], t.bbox[0], t.bbox[2], block_id))
+    if t.page in ids.boxes:
+        ids.boxes[t.page].append((t.bbox[1], t.bbox[3], t.bbox[0], t.bbox[2], block_id))
     rows = []
     for r_i, row in enumerate(t.rows, start=1):
         row_ref = f"page {row.page}, table {index}, row {r_i}"
@@ -94,13 +101,11 @@ def comments(pages: list[PageItems], ids: _Ids) -> tuple[Comment, ...]:
     (/IRT) point to their parent's comment_id."""
     drafts = [a for page in pages for a in page.annots]
     by_obj = {a.objid: str(i) for i, a in enumerate(drafts, start=1) if a.objid is not None}
-    words = {page.number: page.words for page in pages}
     out = []
     for i, a in enumerate(drafts, start=1):
-        anchor_text = quad_text(a, words.get(a.page, []))
         box = a.quads[0] if a.quads else a.box
         out.append(Comment(str(i), a.author, a.text, f"page {a.page}, comment {i}", date=a.date,
-                           anchor_text=anchor_text, anchor_block=_block_at(ids, a.page, box),
+                           anchor_text=a.anchor_text, anchor_block=_block_at(ids, a.page, box),
                            parent_id=by_obj.get(a.parent_objid)))
     return tuple(out)
 

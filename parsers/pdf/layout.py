@@ -26,7 +26,7 @@ WORD_GAP = 0.12
 OVERLAP = 0.25
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     """One word: its text, box (PDF points, top-down), font size and style."""
 
@@ -49,7 +49,7 @@ class Word:
         return (self.top + self.bottom) / 2
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """Words on one baseline, left to right; `sup` marks superscript words."""
 
@@ -176,17 +176,40 @@ def group_lines(words: list[Word]) -> list[Line]:
 
 def body_size(words: list[Word]) -> float:
     """The most common font size over the words, weighted by characters."""
-    counts: Counter = Counter()
+    return most_common_size(count_sizes(words, Counter()))
+
+
+def count_sizes(words: list[Word], counts: Counter) -> Counter:
+    """`counts` (changed in place) with the words' characters added by font size,
+    so that a document's sizes can be counted a page at a time."""
     for w in words:
         counts[round(w.size * 2) / 2] += len(w.text)
+    return counts
+
+
+def most_common_size(counts: Counter) -> float:
+    """The size holding most characters in `count_sizes` counts (the first seen on a tie)."""
     return counts.most_common(1)[0][0] if counts else 10.0
 
 
 def typical_gap(lines: list[Line]) -> float:
     """The usual white space between two lines of one paragraph (median gap)."""
+    return median_gap(line_gaps(lines))
+
+
+def line_gaps(lines: list[Line], before: Line | None = None) -> list[float]:
+    """The white space between each two lines in a row that may be lines of one
+    paragraph; `before`, the line ahead of the first (the previous page's last),
+    makes a page's gaps add up to the document's."""
+    seq = lines if before is None else [before, *lines]
     gaps = []
-    for a, b in zip(lines, lines[1:], strict=False):
+    for a, b in zip(seq, seq[1:], strict=False):
         gap = b.top - a.bottom
         if 0 <= gap < a.size and abs(a.x0 - b.x0) < 40:
             gaps.append(gap)
-    return statistics.median(gaps) if gaps else 2.0
+    return gaps
+
+
+def median_gap(gaps) -> float:
+    """The median of `line_gaps`, 2 points when there are none."""
+    return statistics.median(gaps) if len(gaps) else 2.0

@@ -29,7 +29,7 @@ ALIGNED_GAP = 0.4
 # a line's end that is the bare day of a range's end: "May - 17", "3 –13", "to 30";
 # group 1 is the range's start (a year there makes "2020 - 21" a range of years)
 OPEN_RANGE_END = re.compile(r"(\S+?)\s*(?:[-‐‑–—]|\b(?:to|au|al)\b)\s*\d{1,2}$", re.IGNORECASE)
-@dataclass
+@dataclass(slots=True)
 class ParaDraft:
     """A paragraph before block ids are given: text, label, style hints, position."""
 

@@ -18,7 +18,7 @@ from .paragraphs import ParaDraft, cut_across, runs_on
 SNAP = 2.5  # points within which two cell edges are the same grid line
 
 
-@dataclass
+@dataclass(slots=True)
 class CellDraft:
     row: int
     col: int
@@ -36,14 +36,14 @@ class CellDraft:
         return "\n".join(p.text for p in self.paras)
 
 
-@dataclass
+@dataclass(slots=True)
 class RowDraft:
     page: int
     cells: list[CellDraft]
     is_header: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class TableDraft:
     page: int
     bbox: tuple[float, float, float, float]

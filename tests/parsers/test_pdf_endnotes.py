@@ -33,7 +33,7 @@ def test_numbered_paragraphs_closed_by_a_back_link_are_notes():
                   bottom=162, x0=72, x1=400, size=12, bold=False, label="1."),
         ParaDraft(text="See the annex \u21a9", page=3, top=170, bottom=182, x0=72, x1=300, size=12, bold=False, label="2."),
         ParaDraft(text="Draft the report", page=3, top=190, bottom=202, x0=72, x1=300, size=12, bold=False, label="3."),
-    ], [], [], [])
+    ], [], [])
     take_endnotes([page])
     assert [(n.mark, n.text) for n in page.notes] == [("1", "Activities will be undertaken with members' support."),
                                                       ("2", "See the annex")]
