@@ -73,7 +73,8 @@ def _table(t: TableDraft, ids: _Ids, levels: dict[float, int]) -> Table:
             cell_ref = f"{row_ref}, col {cell.col + 1}"
             blocks = tuple(_paragraph(p, f"{cell_ref}, paragraph {k}", ids, levels)
                            for k, p in enumerate(cell.paras, start=1))
-            cells.append(Cell(cell.row, cell.col, blocks, cell_ref, cell.row_span, cell.col_span, cell.merged))
+            cells.append(Cell(cell.row, cell.col, blocks, cell_ref, cell.row_span, cell.col_span, cell.merged,
+                              fill=cell.fill))
         rows.append(Row(r_i - 1, tuple(cells), row_ref, row.is_header))
     return Table(block_id, index, tuple(rows), t.n_cols, f"page {t.page}, table {index}")
 

@@ -15,6 +15,7 @@ from ..model import Diagnostic
 from .annotations import AnnotDraft, quad_text, read_annotations
 from .booktabs import find_booktabs
 from .bullets import drawn_bullets
+from .fills import fill_of, filled_rects
 from .footnotes import NoteDraft, note_area_top, notes_from_lines
 from .furniture import EdgeLine, edge_lines
 from .layout import (
@@ -49,6 +50,7 @@ class RawPage:
     rules: list[tuple[float, float, float]]
     annots: list[AnnotDraft]
     edge_lines: list[EdgeLine] = field(default_factory=list)  # furniture candidates (furniture.py)
+    fills: list[tuple] = field(default_factory=list)  # (box, colour) of filled rectangles (fills.py)
     lines: PackedLines | None = None  # words outside tables, once grouped
     dropped: Counter = field(default_factory=Counter)  # unreadable glyphs by font
 
@@ -89,7 +91,7 @@ def read_page(page, number: int, counts: Counts) -> RawPage:
     edges = edge_lines(words, boxes, width, height)
     counts.add(words)
     return RawPage(number, width, height, PackedWords(words, number), boxes, rules, annots, edges,
-                   dropped=dropped)
+                   fills=filled_rects(page.rects) if boxes else [], dropped=dropped)
 
 
 def _in_box(w: Word, box) -> bool:
@@ -125,6 +127,9 @@ def build_pages(raw_pages: list[RawPage], vocab: Counter) -> tuple[list[PageItem
                 for row in table.rows:
                     for cell in row.cells:
                         cell.text_right = text_right[min(cell.col + cell.col_span, len(text_right)) - 1]
+            for row in table.rows:
+                for cell in row.cells:
+                    cell.fill = fill_of(cell.bbox, rp.fills)  # a Gantt bar drawn as a shaded cell
             _fill(table, index, body, vocab, marks)
             mark_headers(table)
             tables.append(table)

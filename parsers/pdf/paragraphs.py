@@ -339,8 +339,9 @@ def _is_syllable_break(head: str, tail: str, vocab: Counter) -> bool:
     The document speaks first: the joined word seen elsewhere says yes, the
     hyphenated one says no, as does a capital or digit after the hyphen or a short
     head ("e-waste"). Then the word lists (parsers/lexicon.py): a joined word
-    ("implementation") says yes, two words that make none ("drought-tolerant") say
-    compound. Last, either half seen in the document as a word of its own says compound.
+    ("implementation") says yes; a head that is a word ("drought-tolerant",
+    "multi-sectoral") says compound. Last, either half seen in the document as a word
+    of its own says compound.
     """
     h, t = head.lower(), tail.lower()
     if not tail[:1].islower():
@@ -351,8 +352,8 @@ def _is_syllable_break(head: str, tail: str, vocab: Counter) -> bool:
         return False
     if is_word(h + t):
         return True
-    if is_word(h) and is_word(t):
-        return False
+    if is_word(h):
+        return False  # "multi-" / "sectoral", "non-" / "formal": a word and a rarer one, no word together
     return not (vocab[h] or vocab[t] >= 2)
 
 

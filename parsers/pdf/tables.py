@@ -30,6 +30,7 @@ class CellDraft:
     # where a line of text may end; None: the box's right edge less its padding
     # (unruled tables set it, their boxes reach the next column's text)
     text_right: float | None = None
+    fill: str | None = None  # the cell's shading, "RRGGBB" (fills.py)
 
     @property
     def text(self) -> str:
