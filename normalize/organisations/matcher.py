@@ -20,6 +20,7 @@ from parsers.vocabulary import strip_bullet
 
 from ..data import load_org_terms
 from .entities import Organisation, OrgRef, compact_key, default_organisations, org_key
+from .people import is_person
 
 #: The lowest rapidfuzz ratio (0-100) at which an unknown name is offered a suggestion.
 DEFAULT_NEAR_MISS_CUTOFF = 85.0
@@ -32,8 +33,6 @@ _PARTNER_NUMBER = re.compile(r"^\d{1,3}\s*[-\u2013\u2014]\s+(?=[A-Za-z])")
 _LABEL_RE = re.compile(r"^\s*([^:()]{2,40}):\s*(.*)$", re.S)
 # One word written like an acronym: two or more capitals ("PIMS", "UNIMDIS", "AfDB").
 _ACRONYM_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&'-]{1,14}$")
-# a word of a person's name: "Jane", "O'Neill", "Dvořák", "Jean-Luc", or an initial "J."
-_PERSON_WORD = re.compile(r"^(?:[^\W\d_][.]|[^\W\d_][^\W\d_A-Z]+(?:[-'’][^\W\d_]+)*)$")
 
 
 class OrgMatcher:
@@ -206,20 +205,12 @@ class OrgMatcher:
         if ref.role_ref and inner:
             # The bracket names who holds the role: they are the participants (SPEC participants).
             return [(r, item_quals) for r in inner], list_quals
-        if not ref.known and len(inner) == 1 and self._is_person(head):
+        if not ref.known and len(inner) == 1 and is_person(head, self._body_words):
             # "Jane Doe (ODI)": a person; the organisation in brackets is the participant
             return [(inner[0], item_quals)], list_quals
         if ref.org_id and len(inner) == 1 and inner[0].org_id == ref.org_id:
             inner = []  # "United Nations Environment Programme (UNEP)"
         return [(ref, item_quals)] + [(r, []) for r in inner], list_quals
-
-    def _is_person(self, name: str) -> bool:
-        """True for a name written as a person's: two to four capitalised words or
-        initials ("Jane Doe", "J. M. Diallo"), none of them an acronym or a word that
-        names a body ("Ministry", "Institute": org_terms.csv kind body_word)."""
-        words = name.split()
-        return 2 <= len(words) <= 4 and all(_PERSON_WORD.match(w) for w in words) \
-            and not any(w.lower() in self._body_words for w in words)
 
     def _strip_qualifiers(self, head: str) -> tuple[str, list[str], list[str]]:
         """`head` without leading/trailing qualifier words, and those words (item, list)."""
