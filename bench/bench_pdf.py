@@ -8,9 +8,11 @@ generated 3-page table, a 2-page prose PDF and a 60-page PDF of tables.
 Budget: parse_pdf within 1.5x of extract_text on every file.
 
 Dense pages of 500 to 8,000 words show whether any step grows faster than
-the words of a page. Pages are read one at a time: generated PDFs of 50 and 500 pages (alike pages)
-are parsed in processes of their own and their peak resident memory (VmHWM)
-compared; a 100-page one is timed (issue 14: under 20 s on one core).
+the words of a page. Pages are read one at a time: generated PDFs of 50, 100 and
+500 pages (alike pages) are parsed in processes of their own, and their peak
+resident memory (VmHWM) is split into the Document returned and the working
+memory beyond it, beside what pdfplumber's extract_text alone keeps while reading
+(issue 14: memory flat with page count; a 100-page PDF under 20 s on one core).
 
     python bench/bench.py pdf [--rounds=N] [--no-memory]
 """
@@ -31,10 +33,41 @@ from parsers.pdf import parse_pdf
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared"
 BUDGET = 1.5
-_PEAK = ("import sys, time\nfrom parsers.pdf import parse_pdf\nt = time.perf_counter()\n"
-         "doc = parse_pdf(sys.argv[1])\nseconds = time.perf_counter() - t\n"
-         "hwm = next(int(x.split()[1]) for x in open('/proc/self/status') if x.startswith('VmHWM'))\n"
-         "print(doc.n_pages, hwm * 1024, seconds)\n")
+# Run in a process of its own per file: warm up on a one-page PDF (imports, word
+# lists), parse, read the peak resident memory (VmHWM), then measure the returned
+# Document alone: unpickled again under tracemalloc, it takes the memory it takes
+# after parse_pdf (tracing the parse itself would slow it several times).
+_CHILD = """\
+import pickle, sys, time, tracemalloc
+import pdfplumber
+from parsers.pdf import parse_pdf
+
+def status(key):
+    return next(int(x.split()[1]) * 1024 for x in open('/proc/self/status') if x.startswith(key))
+
+def extract_text(path):
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.close()
+        return len(pdf.pages)
+
+read = parse_pdf if sys.argv[1] == 'parse_pdf' else extract_text
+read(sys.argv[3])
+before = status('VmRSS')
+t = time.perf_counter()
+doc = read(sys.argv[2])
+seconds = time.perf_counter() - t
+peak = status('VmHWM')
+size = 0
+if read is parse_pdf:
+    blob = pickle.dumps(doc)
+    del doc
+    tracemalloc.start()
+    doc = pickle.loads(blob)
+    size = tracemalloc.get_traced_memory()[0]
+print(before, peak, size, seconds)
+"""
 
 
 def _samples():
@@ -79,21 +112,42 @@ def _seconds(fn, path: pathlib.Path) -> tuple[float, int]:
     return time.perf_counter() - start, pages
 
 
+def _child(reader: str, path: pathlib.Path, warm: pathlib.Path) -> tuple[int, int, int, float]:
+    """(resident memory before, peak resident memory, Document size, seconds) of one
+    reading of `path` by `reader` (parse_pdf | extract_text) in a process of its own."""
+    done = subprocess.run([sys.executable, "-c", _CHILD, reader, str(path), str(warm)], capture_output=True,
+                          text=True, cwd=ROOT, check=True)
+    before, peak, size, seconds = done.stdout.split()
+    return int(before), int(peak), int(size), float(seconds)
+
+
 def _memory(tmp: pathlib.Path) -> None:
+    """Peak memory against page count. What parse_pdf needs beyond the Document it
+    returns (its working memory: peak resident memory less the memory before the
+    parse and less the Document) should not grow with pages the way the Document
+    does; pdfplumber's own reading (extract_text) is shown beside it."""
     samples = _samples()
     if samples is None or not pathlib.Path("/proc/self/status").exists():
         print("  (page-count memory check needs fpdf2 and /proc)")
         return
+    warm = samples.many_pages(tmp / "pages-1.pdf", 1)
+    mb = 2**20
     results = {}
     for n in (50, 100, 500):
         path = samples.many_pages(tmp / f"pages-{n}.pdf", n)
-        done = subprocess.run([sys.executable, "-c", _PEAK, str(path)], capture_output=True, text=True,
-                              cwd=ROOT, check=True)
-        pages, peak, seconds = done.stdout.split()
-        results[n] = (int(pages), int(peak), float(seconds))
-        print(f"  generated {n:3d} pages: parse_pdf {float(seconds):6.1f} s, peak RSS {int(peak) / 2**20:6.0f} MB")
-    print(f"  ratio peak memory 500 / 50 pages: {results[500][1] / results[50][1]:.2f} "
-          f"(time 500 / 50 pages: {results[500][2] / results[50][2]:.1f}, 10 if linear)")
+        before, peak, doc, seconds = _child("parse_pdf", path, warm)
+        base_before, base_peak, _, base_seconds = _child("extract_text", path, warm)
+        work, own = peak - before - doc, base_peak - base_before
+        results[n] = (doc, work, own, seconds, base_seconds)
+        print(f"  generated {n:3d} pages: parse_pdf {seconds:5.1f} s, peak RSS {peak / mb:3.0f} MB, "
+              f"+{(peak - before) / mb:4.1f} MB while parsing = Document {doc / mb:4.1f} + working memory "
+              f"{work / mb:4.1f} (extract_text alone: +{own / mb:3.1f})")
+    (doc50, work50, own50, t50, b50), (doc500, work500, own500, t500, b500) = results[50], results[500]
+    print(f"  500 / 50 pages: Document {doc500 / doc50:.1f}, working memory {work500 / work50:.1f}, "
+          f"time {t500 / t50:.1f} (extract_text {b500 / b50:.1f}) (10 if linear; working memory 1 if flat)")
+    print(f"  working memory / Document: {work50 / doc50:.2f} at 50 pages, {work500 / doc500:.2f} at 500; "
+          f"beyond what extract_text keeps: {(work50 - own50) / mb:.1f} MB at 50 pages, "
+          f"{(work500 - own500) / mb:.1f} MB at 500")
 
 
 def _dense_page(path: pathlib.Path, n_words: int) -> pathlib.Path:
