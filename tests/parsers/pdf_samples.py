@@ -586,6 +586,21 @@ CENTRED_ROWS = (
 )
 
 
+def _booktabs_head(pdf, font: str, xs, heads, baseline: float, height: float, gap: float) -> float:
+    """A booktabs header at y=30 (a rule, the bold headings, a rule) in `font`; returns
+    where the body starts, `gap` below the second rule, with the body font set."""
+    y = 30.0
+    pdf.set_line_width(0.3)
+    pdf.line(18, y, 192, y)
+    pdf.set_font(font, "B", 10)
+    for x, head in zip(xs, heads, strict=True):
+        pdf.text(x, y + baseline, head)
+    y += height
+    pdf.line(18, y, 192, y)
+    pdf.set_font(font, "", 10)
+    return y + gap
+
+
 def booktabs_centred(path: Path) -> Path:
     """A booktabs table whose cells are centred vertically, as browsers set them:
     a cell of several paragraphs (white space between them) beside one-line cells
@@ -595,16 +610,8 @@ def booktabs_centred(path: Path) -> Path:
     pdf.add_page()
     pdf.set_font("helvetica", "", 10)
     xs, widths, line_h, para_gap = (20, 100, 150), (74, 44, 40), 5.0, 3.0
-    y = 30.0
-    pdf.set_line_width(0.3)
-    pdf.line(18, y, 192, y)
-    pdf.set_font("helvetica", "B", 10)
-    for x, head in zip(xs, ("Output and activities", "Timeline", "Actors responsible"), strict=True):
-        pdf.text(x, y + 6, head)
-    y += 9
-    pdf.line(18, y, 192, y)
-    pdf.set_font("helvetica", "", 10)
-    y += 2
+    y = _booktabs_head(pdf, "helvetica", xs, ("Output and activities", "Timeline", "Actors responsible"),
+                       baseline=6, height=9, gap=2)
     for output, timeline, actors in CENTRED_ROWS:
         cells = []
         for w, paras in zip(widths, ((output,), timeline, (actors,)), strict=True):
@@ -633,16 +640,7 @@ def booktabs_tight(path: Path) -> Path:
     pdf.add_page()
     pdf.set_font("times", "", 10)
     xs, widths, line_h = (20, 66, 150), (40, 80, 40), 4.6
-    y = 30.0
-    pdf.set_line_width(0.3)
-    pdf.line(18, y, 192, y)
-    pdf.set_font("times", "B", 10)
-    for x, head in zip(xs, ("Output", "Activities", "Timeline"), strict=True):
-        pdf.text(x, y + 4.5, head)
-    y += 7
-    pdf.line(18, y, 192, y)
-    pdf.set_font("times", "", 10)
-    y += 1.5
+    y = _booktabs_head(pdf, "times", xs, ("Output", "Activities", "Timeline"), baseline=4.5, height=7, gap=1.5)
     for output, items, when in BOOKTABS_ROWS:
         cells = [pdf.multi_cell(w, line_h, text, dry_run=True, output="LINES")
                  for w, text in zip(widths, (output, " ".join(i.split(" ", 1)[1] for i in items), when), strict=True)]
